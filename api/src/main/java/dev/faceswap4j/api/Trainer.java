@@ -1,0 +1,26 @@
+package dev.faceswap4j.api;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One swap model being trained. The loop (batches, progress, checkpoints, stop on Ctrl-C) lives in
+ * the runner; a model only supplies the step and its state.
+ */
+public interface Trainer extends AutoCloseable {
+
+    /** One iteration on a batch of each identity; returns named losses, e.g. {@code loss_a}, {@code loss_b}. */
+    Map<String, Double> step(FaceBatch a, FaceBatch b);
+
+    /** Iterations done so far, restored by {@link #load}. */
+    long iteration();
+
+    /** Writes weights and optimizer state into {@code dir} (which exists and is empty). */
+    void save(Path dir);
+
+    /** Restores what {@link #save} wrote, so that training continues exactly where it stopped. */
+    void load(Path dir);
+
+    @Override
+    void close();
+}

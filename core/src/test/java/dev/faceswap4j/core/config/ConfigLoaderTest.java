@@ -1,0 +1,113 @@
+package dev.faceswap4j.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import dev.faceswap4j.api.FaceswapException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private static final String SCORE = "faceswap4j.detectors.fixed-box.score";
+
+    @TempDir
+    Path dir;
+
+    private Config load(Properties props, Path file, String... sets) {
+        return new ConfigLoader(getClass().getClassLoader(), props).load(file, List.of(sets));
+    }
+
+    private Path write(String text) throws IOException {
+        Path file = dir.resolve("pipeline.conf");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void referenceThenFileThenSystemPropertyThenSet() throws IOException {
+        Properties props = jvmProperties();
+        assertEquals(0.5, load(props, null).getDouble(SCORE), "reference.conf default");
+
+        Path file = write("faceswap4j.detectors.fixed-box.score = 0.6\n");
+        assertEquals(0.6, load(props, file).getDouble(SCORE), "pipeline.conf overrides reference.conf");
+        assertEquals(100, load(props, file).getInt("faceswap4j.detectors.fixed-box.size"), "untouched defaults stay");
+
+        props.setProperty(SCORE, "0.7");
+        assertEquals(0.7, load(props, file).getDouble(SCORE), "-D overrides pipeline.conf");
+
+        assertEquals(0.8, load(props, file, "detectors.fixed-box.score=0.8").getDouble(SCORE), "--set overrides -D");
+        assertEquals(0.9, load(props, file, "detectors.fixed-box.score=0.8", SCORE + "=0.9").getDouble(SCORE),
+                "the last --set wins, with or without the faceswap4j. prefix");
+    }
+
+    @Test
+    void modelStoreDefaultsUnderTheUserHome() {
+        Properties props = jvmProperties();
+        props.setProperty("user.home", "/home/someone");
+        assertEquals("/home/someone/.cache/faceswap4j/models", load(props, null).getString("faceswap4j.model-store.dir"));
+    }
+
+    @Test
+    void unknownKeysAreReportedWithFileLineAndSuggestion() throws IOException {
+        Path file = write("faceswap4j {\n  detector = fixed-box\n  detectors.fixed-box { scroe = 0.7 }\n  colour = red\n}\n");
+        FaceswapException e = assertThrows(FaceswapException.class, () -> load(jvmProperties(), file));
+        String message = e.getMessage();
+        assertFalse(message.contains("\n"), message);
+        assertTrue(message.contains("faceswap4j.detectors.fixed-box.scroe (" + file + ":3), did you mean faceswap4j.detectors.fixed-box.score?"),
+                message);
+        assertTrue(message.contains("faceswap4j.colour (" + file + ":4)"), message);
+    }
+
+    @Test
+    void unknownKeyFromSetNamesTheOption() {
+        FaceswapException e = assertThrows(FaceswapException.class, () -> load(jvmProperties(), null, "detectr=hog"));
+        assertTrue(e.getMessage().contains("faceswap4j.detectr (--set detectr=hog), did you mean faceswap4j.detector?"), e.getMessage());
+    }
+
+    @Test
+    void wrongTypeIsOneLineWithTheFile() throws IOException {
+        Path file = write("faceswap4j.detectors.fixed-box.size = big\n");
+        FaceswapException e = assertThrows(FaceswapException.class, () -> load(jvmProperties(), file));
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertEquals("config error: faceswap4j.detectors.fixed-box.size = \"big\" (" + file + ":1) must be a number", e.getMessage());
+    }
+
+    @Test
+    void missingFileAndBadSetAreClear() {
+        Path missing = dir.resolve("nope.conf");
+        assertEquals("config file not found: " + missing,
+                assertThrows(FaceswapException.class, () -> load(jvmProperties(), missing)).getMessage());
+        assertEquals("--set needs key=value, got 'detector'",
+                assertThrows(FaceswapException.class, () -> load(jvmProperties(), null, "detector")).getMessage());
+    }
+
+    @Test
+    void syntaxErrorNamesFileAndLine() throws IOException {
+        Path file = write("faceswap4j {\n  detector = hog\n");
+        FaceswapException e = assertThrows(FaceswapException.class, () -> load(jvmProperties(), file));
+        assertTrue(e.getMessage().startsWith("config error: " + file), e.getMessage());
+    }
+
+    @Test
+    void editDistanceCountsEdits() {
+        assertEquals(0, ConfigLoader.editDistance("hog", "hog"));
+        assertEquals(2, ConfigLoader.editDistance("scroe", "score"));
+        assertEquals(3, ConfigLoader.editDistance("", "cnn"));
+    }
+
+    /** The JVM's properties (for ${user.home} in reference.conf), as a copy the test may change. */
+    private static Properties jvmProperties() {
+        Properties props = new Properties();
+        props.putAll(System.getProperties());
+        return props;
+    }
+}

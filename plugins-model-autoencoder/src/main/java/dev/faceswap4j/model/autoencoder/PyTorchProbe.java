@@ -1,0 +1,36 @@
+package dev.faceswap4j.model.autoencoder;
+
+import ai.djl.engine.Engine;
+import ai.djl.engine.StandardCapabilities;
+import ai.djl.util.Utils;
+import dev.faceswap4j.api.EnvironmentProbe;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Which PyTorch engine DJL found: version, native flavor and library folder, devices. */
+public final class PyTorchProbe implements EnvironmentProbe {
+
+    @Override
+    public String name() {
+        return "DJL PyTorch engine (model = autoencoder, faceswap-gan)";
+    }
+
+    @Override
+    public Map<String, String> probe() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        try {
+            Engine engine = PyTorchEngines.pytorch();
+            facts.put("engine", engine.getEngineName() + " " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + ")");
+            String flavor = System.getenv("PYTORCH_FLAVOR");
+            String library = System.getenv("PYTORCH_LIBRARY_PATH");
+            facts.put("flavor", flavor != null ? flavor : "cpu (pytorch-native-cpu jar)");
+            facts.put("libtorch", library != null ? library : Utils.getEngineCacheDir("pytorch").toString());
+            facts.put("cuda", engine.hasCapability(StandardCapabilities.CUDA) ? "yes, " + engine.getGpuCount() + " GPU(s)" : "no");
+            facts.put("mkldnn", String.valueOf(engine.hasCapability(StandardCapabilities.MKLDNN)));
+            facts.put("default device", engine.defaultDevice().toString());
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            facts.put("engine", "failed to load: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString()));
+        }
+        return facts;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.faceswap4j.runner;
+
+import com.typesafe.config.Config;
+import dev.faceswap4j.core.config.ConfigLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The config options every subcommand shares: {@code --config} and {@code --set}. */
+public final class ConfigOptions {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Pipeline config (HOCON), e.g. pipeline.conf.")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one setting, e.g. --set detector=cnn (the faceswap4j. prefix is optional).")
+    List<String> sets = new ArrayList<>();
+
+    private Config loaded;
+
+    /** reference.conf &lt; --config file &lt; -Dfaceswap4j.* &lt; --set; loaded once per command. */
+    public Config load() {
+        if (loaded == null) {
+            loaded = new ConfigLoader().load(file, sets);
+        }
+        return loaded;
+    }
+}

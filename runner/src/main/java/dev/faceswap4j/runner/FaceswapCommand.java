@@ -1,0 +1,23 @@
+package dev.faceswap4j.runner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "faceswap4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Face swap pipeline: detect, align, train a swap model, convert video.",
+        subcommands = {PluginsCommand.class, ModelsCommand.class, DoctorCommand.class, DetectCommand.class})
+public final class FaceswapCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--stacktrace", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Print the full stack trace of an error.")
+    boolean stacktrace;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: pick one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}

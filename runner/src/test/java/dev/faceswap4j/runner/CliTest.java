@@ -1,0 +1,70 @@
+package dev.faceswap4j.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The CLI in-process: exit codes and the one-line errors. No plugin is on this module's test class path. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.newCommandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void pluginsListsEveryStageKind() {
+        Run run = run("plugins");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("detector (faceswap4j.detector = hog)"), run.out());
+        assertTrue(run.out().contains("landmarks (faceswap4j.landmarks = dlib)"), run.out());
+        assertTrue(run.out().contains("model (faceswap4j.model = autoencoder)"), run.out());
+    }
+
+    @Test
+    void unknownPluginIsOneLineAndExitTwo() {
+        Run run = run("detect", "--set", "detector=hgo", dir.resolve("face.jpg").toString());
+        assertEquals(Main.USER_ERROR, run.exit());
+        assertEquals("error: unknown detector 'hgo' (faceswap4j.detector, --set detector=hgo); available: none"
+                + " — is the plugin jar in plugins/? run 'faceswap4j plugins'\n", run.err());
+    }
+
+    @Test
+    void configTypoIsOneLineAndExitTwo() {
+        Run run = run("plugins", "--set", "detectr=cnn");
+        assertEquals(Main.USER_ERROR, run.exit());
+        assertEquals("error: unknown config key faceswap4j.detectr (--set detectr=cnn), did you mean faceswap4j.detector?"
+                + " — see 'faceswap4j plugins' for the settings each plugin takes\n", run.err());
+    }
+
+    @Test
+    void verifyOfAnEmptyStoreFailsAndSaysHowToFix() {
+        Run run = run("models", "verify", "--set", "model-store.dir=\"" + dir + "\"");
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains("missing  " + dir.resolve("shape_predictor_68_face_landmarks.dat")), run.out());
+        assertTrue(run.out().endsWith("12 of 12 files missing or corrupt in " + dir + " — run 'faceswap4j models fetch'\n"), run.out());
+    }
+
+    @Test
+    void unknownSubcommandIsAUsageError() {
+        Run run = run("extrakt");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("Unmatched argument at index 0: 'extrakt'"), run.err());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.faceswap4j.runner;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code bin/faceswap4j} of a distribution folder as a user would, for the *IT tests. */
+final class Launcher {
+
+    record Result(int exit, String out, String err) {}
+
+    private Launcher() {}
+
+    /** The distribution staged by this build ({@code target/faceswap4j}). */
+    static Path stagedDistribution() {
+        Path dist = Path.of(System.getProperty("faceswap4j.dist", "../target/faceswap4j"));
+        assertTrue(Files.isExecutable(dist.resolve("bin/faceswap4j")), "no staged distribution at " + dist + "; run mvn verify");
+        return dist;
+    }
+
+    static Result run(Path home, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/faceswap4j").toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("faceswap4j-out", ".txt");
+        Path err = Files.createTempFile("faceswap4j-err", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command);
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
