@@ -74,6 +74,29 @@ public final class ModelStore {
         };
     }
 
+    /**
+     * Checks a model file a user configured by path: when it is one of the catalog's files (same name,
+     * in a model store folder) its checksum must match; any other file, e.g. a user-trained model, is
+     * taken as is. Returns the path.
+     */
+    public static Path checkIfCatalogued(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        for (ModelFile model : ModelCatalog.all()) {
+            if (parent != null && absolute.endsWith(model.fileName())) {
+                Path storeDir = absolute;
+                for (int i = 0; i < Path.of(model.fileName()).getNameCount(); i++) {
+                    storeDir = storeDir.getParent();
+                }
+                return new ModelStore(storeDir).require(model.id());
+            }
+        }
+        if (!Files.isRegularFile(absolute)) {
+            throw new FaceswapException("model file not found: " + absolute);
+        }
+        return absolute;
+    }
+
     public static Path defaultDir() {
         return Path.of(System.getProperty("user.home"), ".cache", "faceswap4j", "models").toAbsolutePath().normalize();
     }
