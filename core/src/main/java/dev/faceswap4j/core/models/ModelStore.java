@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -184,11 +183,4 @@ public final class ModelStore {
         }
     }
 
-    static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

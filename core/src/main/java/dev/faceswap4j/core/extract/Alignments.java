@@ -1,0 +1,66 @@
+package dev.faceswap4j.core.extract;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.faceswap4j.api.FaceswapException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The alignments file ({@code alignments.json} in the faces folder): per frame, per face the box,
+ * score, 68 landmarks, the frame → crop matrix and the crop's file name; plus what it was made
+ * from, so a re-run can tell whether it still applies.
+ */
+public record Alignments(int version, String input, long inputBytes, long inputModified, int cropSize, double padding,
+        int every, List<FrameRecord> frames) {
+
+    public static final int VERSION = 1;
+    public static final String FILE_NAME = "alignments.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Alignments {
+        frames = List.copyOf(frames);
+    }
+
+    public int faceCount() {
+        return frames.stream().mapToInt(f -> f.faces().size()).sum();
+    }
+
+    /** Whether these alignments were made from the same input with the same crop settings. */
+    public boolean matches(Alignments other) {
+        return input.equals(other.input) && inputBytes == other.inputBytes && inputModified == other.inputModified
+                && cropSize == other.cropSize && padding == other.padding && every == other.every;
+    }
+
+    public static Alignments read(Path file) {
+        try {
+            Alignments alignments = JSON.readValue(file.toFile(), Alignments.class);
+            if (alignments.version() != VERSION) {
+                throw new FaceswapException(file + " has alignments version " + alignments.version() + ", this build reads " + VERSION);
+            }
+            return alignments;
+        } catch (IOException e) {
+            throw new FaceswapException("cannot read alignments file " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    /** Writes to a temporary file beside the target, then renames it over the target. */
+    public void write(Path file) {
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try {
+            JSON.writeValue(temp.toFile(), this);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new FaceswapException("cannot write alignments file " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.faceswap4j.core.extract;
+
+import dev.faceswap4j.api.Affine;
+import dev.faceswap4j.api.Detection;
+import dev.faceswap4j.api.FaceDetector;
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.Image;
+import dev.faceswap4j.api.LandmarkPredictor;
+import dev.faceswap4j.api.Landmarks;
+import dev.faceswap4j.core.align.FaceAligner;
+import dev.faceswap4j.core.image.OpenCvImages;
+import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.core.util.StageTimer;
+import dev.faceswap4j.core.video.Frame;
+import dev.faceswap4j.core.video.FrameSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Extraction: frames → faces → 68 landmarks → alignment → aligned crops (PNG) and one alignments
+ * file. Crops are written into a hidden folder and moved into place only when the whole run
+ * succeeded; the alignments file is written last, atomically. A re-run on the same input with the
+ * same settings reuses the alignments instead of detecting again.
+ */
+public final class Extractor {
+
+    private static final Logger log = LoggerFactory.getLogger(Extractor.class);
+    private static final String PARTIAL = ".extract-partial";
+
+    /** Crop size and padding in pixels, every n-th frame, smallest face box side kept, progress bar on/off. */
+    public record Settings(int cropSize, double padding, int every, double minSize, boolean progress) {
+        public Settings {
+            if (every < 1) {
+                throw new FaceswapException("--every must be at least 1, got " + every);
+            }
+            if (cropSize < 16 || padding < 0 || 2 * padding >= cropSize) {
+                throw new FaceswapException("crop size " + cropSize + " with padding " + padding + " leaves no face");
+            }
+        }
+    }
+
+    /** What a run did; {@code stages} is wall time per stage. */
+    public record Summary(int frames, int faces, int skippedSmall, int framesWithoutFace, boolean reused, Duration elapsed,
+            Map<String, Duration> stages, String perFrame) {
+        public String describe() {
+            return String.format(Locale.ROOT, "%d frames, %d faces, %d small faces skipped, %d frames without a face, %.1f s (%.1f frames/s)%s",
+                    frames, faces, skippedSmall, framesWithoutFace, elapsed.toMillis() / 1000.0,
+                    frames / Math.max(1e-9, elapsed.toNanos() / 1e9), reused ? ", alignments reused" : "");
+        }
+    }
+
+    private final Supplier<FaceDetector> detector;
+    private final Supplier<LandmarkPredictor> landmarks;
+    private final Settings settings;
+
+    /** The stages are created only when needed: a re-run that reuses its alignments needs neither. */
+    public Extractor(Supplier<FaceDetector> detector, Supplier<LandmarkPredictor> landmarks, Settings settings) {
+        this.detector = detector;
+        this.landmarks = landmarks;
+        this.settings = settings;
+    }
+
+    public Summary run(Path input, Path output) {
+        Alignments wanted = describeInput(input);
+        Path alignmentsFile = output.resolve(Alignments.FILE_NAME);
+        Alignments previous = checkOutputFolder(input, output, alignmentsFile, wanted);
+        Path partial = output.resolve(PARTIAL);
+        long start = System.nanoTime();
+        try (FrameSource source = FrameSource.open(input)) {
+            FileTrees.deleteQuietly(partial);
+            Files.createDirectories(partial);
+            Result result = previous != null ? recrop(source, previous, partial) : detect(source, input, partial);
+            if (result.faces == 0) {
+                throw new FaceswapException("no face found in " + input + " (" + result.frames.size() + " frames looked at)");
+            }
+            publish(partial, output);
+            Alignments alignments = new Alignments(Alignments.VERSION, wanted.input(), wanted.inputBytes(), wanted.inputModified(),
+                    settings.cropSize(), settings.padding(), settings.every(), result.frames);
+            alignments.write(alignmentsFile);
+            int withoutFace = (int) result.frames.stream().filter(f -> f.faces().isEmpty()).count();
+            return new Summary(result.frames.size(), result.faces, result.skipped, withoutFace, previous != null,
+                    Duration.ofNanos(System.nanoTime() - start), result.timer.totals(), result.timer.perItem(result.frames.size()));
+        } catch (IOException e) {
+            throw new FaceswapException("cannot write to " + output + ": " + e.getMessage(), e);
+        } finally {
+            FileTrees.deleteQuietly(partial);
+        }
+    }
+
+    private record Result(List<FrameRecord> frames, int faces, int skipped, StageTimer timer) {}
+
+    private Result detect(FrameSource source, Path input, Path partial) {
+        StageTimer timer = new StageTimer();
+        List<FrameRecord> frames = new ArrayList<>();
+        int faces = 0;
+        int skipped = 0;
+        String stem = stem(input);
+        try (FaceDetector faceDetector = detector.get();
+                LandmarkPredictor predictor = landmarks.get();
+                ProgressBar bar = progressBar(source)) {
+            long t = System.nanoTime();
+            for (Frame frame; (frame = source.next()) != null; ) {
+                t = timer.lap("decode", t);
+                if (frame.index() % settings.every() != 0) {
+                    continue;
+                }
+                List<Detection> detections = new ArrayList<>(faceDetector.detect(frame.image()));
+                t = timer.lap("detect", t);
+                detections.sort(Comparator.comparingDouble(d -> d.box().x()));
+                List<FaceRecord> records = new ArrayList<>();
+                for (Detection detection : detections) {
+                    if (Math.min(detection.box().width(), detection.box().height()) < settings.minSize()) {
+                        skipped++;
+                        continue;
+                    }
+                    Landmarks points = predictor.predict(frame.image(), detection.box());
+                    t = timer.lap("landmarks", t);
+                    Affine matrix = FaceAligner.cropTransform(points, settings.cropSize(), settings.padding());
+                    Image crop = FaceAligner.crop(frame.image(), matrix, settings.cropSize());
+                    t = timer.lap("align", t);
+                    String name = String.format(Locale.ROOT, "%s_%06d_%d.png", stem, frame.index(), records.size());
+                    writePng(crop, partial.resolve(name));
+                    t = timer.lap("write", t);
+                    records.add(new FaceRecord(records.size(), detection.box(), detection.score(), points.points(), matrix, name));
+                }
+                frames.add(new FrameRecord(frame.index(), records));
+                faces += records.size();
+                bar.step();
+                bar.setExtraMessage(faces + " faces");
+                t = System.nanoTime();
+            }
+        }
+        return new Result(frames, faces, skipped, timer);
+    }
+
+    /** Re-run: the crops again from the saved matrices, without detecting. */
+    private Result recrop(FrameSource source, Alignments previous, Path partial) {
+        log.info("reusing {} ({} faces in {} frames); delete it to detect again", Alignments.FILE_NAME, previous.faceCount(),
+                previous.frames().size());
+        StageTimer timer = new StageTimer();
+        Map<Integer, FrameRecord> byIndex = new HashMap<>();
+        previous.frames().forEach(f -> byIndex.put(f.frame(), f));
+        try (ProgressBar bar = progressBar(source)) {
+            long t = System.nanoTime();
+            for (Frame frame; (frame = source.next()) != null; ) {
+                FrameRecord record = byIndex.get(frame.index());
+                t = timer.lap("decode", t);
+                if (record == null) {
+                    continue;
+                }
+                for (FaceRecord face : record.faces()) {
+                    writePng(FaceAligner.crop(frame.image(), face.matrix(), settings.cropSize()), partial.resolve(face.crop()));
+                }
+                t = timer.lap("align+write", t);
+                bar.step();
+            }
+        }
+        return new Result(previous.frames(), previous.faceCount(), 0, timer);
+    }
+
+    private ProgressBar progressBar(FrameSource source) {
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("extract").setUnit(" frames", 1)
+                .setInitialMax(source.frameCount() == 0 ? -1 : (source.frameCount() + settings.every() - 1) / settings.every())
+                .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(500);
+        if (!settings.progress()) {
+            builder.setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(line -> { }));
+        }
+        return builder.build();
+    }
+
+    private Alignments describeInput(Path input) {
+        Path absolute = input.toAbsolutePath().normalize();
+        try {
+            long bytes = Files.isRegularFile(absolute) ? Files.size(absolute) : 0;
+            long modified = Files.exists(absolute) ? Files.getLastModifiedTime(absolute).toMillis() : 0;
+            return new Alignments(Alignments.VERSION, absolute.toString(), bytes, modified, settings.cropSize(), settings.padding(),
+                    settings.every(), List.of());
+        } catch (IOException e) {
+            throw new FaceswapException("cannot read input " + input + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The output folder must be new, empty, or hold an earlier extraction of the same input: faces
+     * of something else are never mixed in or overwritten. Returns the reusable earlier alignments.
+     */
+    private static Alignments checkOutputFolder(Path input, Path output, Path alignmentsFile, Alignments wanted) {
+        try {
+            Files.createDirectories(output);
+        } catch (IOException e) {
+            throw new FaceswapException("cannot create output folder " + output + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(output)) {
+            throw new FaceswapException("output folder " + output + " is not writable");
+        }
+        if (Files.isRegularFile(alignmentsFile)) {
+            Alignments previous = Alignments.read(alignmentsFile);
+            if (!previous.input().equals(wanted.input())) {
+                throw new FaceswapException(output + " already holds faces extracted from " + previous.input()
+                        + "; choose another --output folder for " + input);
+            }
+            return previous.matches(wanted) ? previous : null;
+        }
+        try (Stream<Path> entries = Files.list(output)) {
+            if (entries.anyMatch(p -> !p.getFileName().toString().equals(PARTIAL))) {
+                throw new FaceswapException("output folder " + output + " is not empty and holds no " + Alignments.FILE_NAME
+                        + "; choose an empty or new folder");
+            }
+        } catch (IOException e) {
+            throw new FaceswapException("cannot list output folder " + output + ": " + e.getMessage(), e);
+        }
+        return null;
+    }
+
+    private static void writePng(Image image, Path file) {
+        try (Mat mat = OpenCvImages.toMat(image)) {
+            if (!opencv_imgcodecs.imwrite(file.toString(), mat)) {
+                throw new FaceswapException("cannot write " + file);
+            }
+        }
+    }
+
+    private static void publish(Path partial, Path output) throws IOException {
+        try (Stream<Path> files = Files.list(partial)) {
+            for (Path file : files.toList()) {
+                Files.move(file, output.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+
+    static String stem(Path input) {
+        String name = input.toAbsolutePath().normalize().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 && !Files.isDirectory(input) ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+}

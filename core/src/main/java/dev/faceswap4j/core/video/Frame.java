@@ -1,0 +1,6 @@
+package dev.faceswap4j.core.video;
+
+import dev.faceswap4j.api.Image;
+
+/** A decoded frame: its index in the input (0-based, counting every frame) and its pixels (BGR). */
+public record Frame(int index, Image image) {}

@@ -1,0 +1,43 @@
+package dev.faceswap4j.core.video;
+
+import dev.faceswap4j.api.FaceswapException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Frames of a video file or of a folder of images, in order. */
+public interface FrameSource extends AutoCloseable {
+
+    /** Frames the input holds, as far as the container says; 0 when unknown. */
+    int frameCount();
+
+    /** Frames per second; 0 for an image folder. */
+    double frameRate();
+
+    /** The next frame, or {@code null} at the end. */
+    Frame next();
+
+    @Override
+    void close();
+
+    /** A video (anything FFmpeg reads), a folder of images, or a single image. */
+    static FrameSource open(Path input) {
+        if (Files.isDirectory(input)) {
+            return ImageFolderSource.open(input);
+        }
+        if (!Files.exists(input)) {
+            throw new FaceswapException("input not found: " + input);
+        }
+        if (!Files.isReadable(input)) {
+            throw new FaceswapException("input is not readable: " + input);
+        }
+        if (ImageFolderSource.isImage(input)) {
+            return ImageFolderSource.single(input);
+        }
+        return VideoFrameSource.open(input);
+    }
+
+    static String describe(Path input) {
+        return input.getFileName() == null ? input.toString() : input.getFileName().toString().toLowerCase(Locale.ROOT);
+    }
+}
