@@ -39,11 +39,16 @@ public final class DlibReference {
     private DlibReference() {}
 
     public static Output run(Image image, int upsample, int repeat) throws IOException, InterruptedException {
+        return run(image, upsample, repeat, 1);
+    }
+
+    /** Also times {@code detectRepeat} detections (mean in {@link Output#detectMillis()}). */
+    public static Output run(Image image, int upsample, int repeat, int detectRepeat) throws IOException, InterruptedException {
         Path bmp = Files.createTempFile("dlib-reference", ".bmp");
         try {
             writeBmp(image, bmp);
             Process process = new ProcessBuilder(program().toString(), TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68).toString(),
-                    bmp.toString(), String.valueOf(upsample), String.valueOf(repeat)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    bmp.toString(), String.valueOf(upsample), String.valueOf(repeat), String.valueOf(detectRepeat)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor(10, TimeUnit.MINUTES);
             assertEquals(0, process.exitValue(), "dlib_reference failed: " + out);

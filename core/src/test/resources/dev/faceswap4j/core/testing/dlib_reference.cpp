@@ -2,10 +2,11 @@
 // its 68-point shape predictor on a BMP image and prints, per face:
 //   face LEFT TOP RIGHT BOTTOM SCORE
 //   parts X0 Y0 X1 Y1 ... (68 integer points, as dlib returns them)
-// and the single-threaded time per face of the shape predictor over REPEAT runs:
+// the single-threaded time per face of the shape predictor over REPEAT runs, and the mean time of
+// one detection over DETECT_REPEAT runs (default 1):
 //   landmarks_ms_per_face T
 //   detect_ms T
-// Usage: dlib_reference SHAPE_PREDICTOR.dat IMAGE.bmp UPSAMPLE REPEAT
+// Usage: dlib_reference SHAPE_PREDICTOR.dat IMAGE.bmp UPSAMPLE REPEAT [DETECT_REPEAT]
 #include <dlib/image_processing/frontal_face_detector.h>
 #include <dlib/image_processing/shape_predictor.h>
 #include <dlib/image_io.h>
@@ -15,8 +16,8 @@
 #include <cstdlib>
 
 int main(int argc, char** argv) {
-    if (argc != 5) {
-        std::fprintf(stderr, "usage: dlib_reference SHAPE_PREDICTOR.dat IMAGE.bmp UPSAMPLE REPEAT\n");
+    if (argc != 5 && argc != 6) {
+        std::fprintf(stderr, "usage: dlib_reference SHAPE_PREDICTOR.dat IMAGE.bmp UPSAMPLE REPEAT [DETECT_REPEAT]\n");
         return 2;
     }
     dlib::shape_predictor predictor;
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     dlib::load_bmp(image, argv[2]);
     const int upsample = std::atoi(argv[3]);
     const int repeat = std::atoi(argv[4]);
+    const int detect_repeat = argc == 6 ? std::atoi(argv[5]) : 1;
 
     dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
     dlib::array2d<dlib::rgb_pixel> scaled;
@@ -32,9 +34,9 @@ int main(int argc, char** argv) {
     for (int i = 0; i < upsample; ++i) dlib::pyramid_up(scaled);
     std::vector<dlib::rect_detection> detections;
     auto t0 = std::chrono::steady_clock::now();
-    detector(scaled, detections, 0.0);
+    for (int i = 0; i < detect_repeat; ++i) detector(scaled, detections, 0.0);
     auto t1 = std::chrono::steady_clock::now();
-    std::printf("detect_ms %.3f\n", std::chrono::duration<double, std::milli>(t1 - t0).count());
+    std::printf("detect_ms %.3f\n", std::chrono::duration<double, std::milli>(t1 - t0).count() / detect_repeat);
 
     dlib::pyramid_down<2> down;
     std::vector<dlib::rectangle> boxes;
