@@ -25,6 +25,11 @@ final class Fhog {
     private static final float[] DIR_Y = {0.0000f, 0.3420f, 0.6428f, 0.8660f, 0.9848f, 0.9848f, 0.8660f, 0.6428f, 0.3420f};
     private static final float EPS = 0.0001f;
     private static final int[] RGB = {0, 1, 2};
+    /**
+     * The orientation bin of every integer gradient (gx, gy in -255..255), computed once with the
+     * same float arithmetic as {@link #orientation}: a table lookup instead of 18 comparisons per pixel.
+     */
+    private static final byte[] ORIENTATION = orientationTable();
     private static final int[] BGR_TO_RGB = {2, 1, 0};
 
     private Fhog() {}
@@ -48,6 +53,30 @@ final class Fhog {
         int red = img.bgr() ? 2 : 0;
         int blue = img.bgr() ? 0 : 2;
 
+        // Bilinear column weights depend on the column only: computed once, as dlib computes them
+        // in its 8-column blocks (simdX) and in its one-column tail.
+        int simdEnd = 1;
+        while (simdEnd < visibleNc - 7) {
+            simdEnd += 8;
+        }
+        int[] colIndex = new int[Math.max(visibleNc, 1)];
+        float[] colVx0 = new float[Math.max(visibleNc, 1)];
+        float[] colVx1 = new float[Math.max(visibleNc, 1)];
+        for (int x = 1; x < visibleNc; x++) {
+            if (x < simdEnd) {
+                float xp = ((float) x + 0.5f) / (float) cellSize + 0.5f;
+                int ixp = (int) xp;
+                colIndex[x] = ixp;
+                colVx0[x] = xp - ixp;
+                colVx1[x] = 1.0f - colVx0[x];
+            } else {
+                float xp = (float) (((double) x + 0.5) / (double) cellSize - 0.5);
+                int ixp = (int) Math.floor(xp);
+                colIndex[x] = ixp + 1;
+                colVx0[x] = xp - ixp;
+                colVx1[x] = (float) (1.0 - colVx0[x]);
+            }
+        }
         float[] gxs = new float[8];
         float[] gys = new float[8];
         float[] lens = new float[8];
@@ -63,15 +92,11 @@ final class Fhog {
                     simdGradient(px, row, stride, x + k, red, blue, k, gxs, gys, lens);
                 }
                 for (int k = 0; k < 8; k++) {
-                    float xp = ((float) (x + k) + 0.5f) / (float) cellSize + 0.5f;
-                    int ixp = (int) xp;
-                    float vx0 = xp - ixp;
-                    float vx1 = 1.0f - vx0;
                     float v = (float) Math.sqrt(lens[k]);
-                    int bestO = orientation(gxs[k], gys[k]);
-                    vx1 *= v;
-                    vx0 *= v;
-                    int base = ((iyp + 1) * histCols + ixp) * 18 + bestO;
+                    int bestO = ORIENTATION[((int) gys[k] + 255) * 511 + (int) gxs[k] + 255];
+                    float vx1 = colVx1[x + k] * v;
+                    float vx0 = colVx0[x + k] * v;
+                    int base = ((iyp + 1) * histCols + colIndex[x + k]) * 18 + bestO;
                     hist[base] += vy1 * vx1;
                     hist[base + histCols * 18] += vy0 * vx1;
                     hist[base + 18] += vy1 * vx0;
@@ -94,13 +119,11 @@ final class Fhog {
                         gy = dy;
                     }
                 }
-                int bestO = orientation((float) gx, (float) gy);
+                int bestO = ORIENTATION[(gy + 255) * 511 + gx + 255];
                 float v = (float) Math.sqrt((float) bestLen);
-                float xp = (float) (((double) x + 0.5) / (double) cellSize - 0.5);
-                int ixp = (int) Math.floor(xp);
-                float vx0 = xp - ixp;
-                float vx1 = (float) (1.0 - vx0);
-                int base = ((iyp + 1) * histCols + ixp + 1) * 18 + bestO;
+                float vx0 = colVx0[x];
+                float vx1 = colVx1[x];
+                int base = ((iyp + 1) * histCols + colIndex[x]) * 18 + bestO;
                 hist[base] += vy1 * vx1 * v;
                 hist[base + histCols * 18] += vy0 * vx1 * v;
                 hist[base + 18] += vy1 * vx0 * v;
@@ -191,6 +214,16 @@ final class Fhog {
             out[k] = Math.min(v, nn[k]) * n[k];
         }
         return (out[0] + out[2]) + (out[1] + out[3]);
+    }
+
+    private static byte[] orientationTable() {
+        byte[] table = new byte[511 * 511];
+        for (int gy = -255; gy <= 255; gy++) {
+            for (int gx = -255; gx <= 255; gx++) {
+                table[(gy + 255) * 511 + gx + 255] = (byte) orientation(gx, gy);
+            }
+        }
+        return table;
     }
 
     /** Snaps a gradient to one of 18 signed orientations (9 directions and their opposites). */

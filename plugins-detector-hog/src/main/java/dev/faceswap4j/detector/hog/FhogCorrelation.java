@@ -10,10 +10,10 @@ final class FhogCorrelation {
 
     private FhogCorrelation() {}
 
-    static float[] saliency(Fhog.Planes feats, FhogFilter filter) {
+    static float[][] saliency(Fhog.Planes feats, FhogFilter filter) {
         int rows = feats.rows();
         int cols = feats.cols();
-        float[] out = new float[rows * cols];
+        float[][] out = new float[rows][cols];
         int firstRow = filter.height / 2;
         int firstCol = filter.width / 2;
         int lastRow = rows - (filter.height - 1) / 2;
@@ -22,68 +22,83 @@ final class FhogCorrelation {
             return out;
         }
         int width = lastCol - firstCol;
+        float[] acc = new float[width];
+        float[] line = new float[cols];
         if (filter.useSeparable) {
-            float[] scratch = new float[rows * cols];
-            float[] acc = new float[width];
+            // Rows of the row-filtered planes are arrays of their own: the column pass then reads and
+            // writes at the same index, a loop shape the JIT vectorises.
+            float[][] scratch = new float[rows][cols];
             for (int p = 0; p < FhogDetectorModel.PLANES; p++) {
                 float[] in = feats.planes()[p];
                 for (int term = 0; term < filter.rowFilters.get(p).size(); term++) {
                     float[] rowFilter = filter.rowFilters.get(p).get(term);
                     float[] colFilter = filter.colFilters.get(p).get(term);
-                    // Loops run along a row (tap outside, column inside) so the JIT vectorises them;
-                    // each output still sums its taps in order.
                     for (int r = 0; r < rows; r++) {
-                        int base = r * cols;
                         java.util.Arrays.fill(acc, 0f);
-                        for (int n = 0; n < rowFilter.length; n++) {
-                            float w = rowFilter[n];
-                            int src = base + n;
-                            for (int c = 0; c < width; c++) {
-                                acc[c] += in[src + c] * w;
-                            }
-                        }
-                        System.arraycopy(acc, 0, scratch, base + firstCol, width);
+                        accumulate(acc, in, r * cols, 1, rowFilter, width);
+                        System.arraycopy(acc, 0, scratch[r], firstCol, width);
                     }
                     for (int r = firstRow; r < lastRow; r++) {
-                        java.util.Arrays.fill(acc, 0f);
+                        java.util.Arrays.fill(line, 0f);
                         for (int m = 0; m < colFilter.length; m++) {
-                            float w = colFilter[m];
-                            int src = (r - firstRow + m) * cols + firstCol;
-                            for (int c = 0; c < width; c++) {
-                                acc[c] += scratch[src + c] * w;
-                            }
+                            scaleAdd(line, scratch[r - firstRow + m], colFilter[m]);
                         }
-                        int dst = r * cols + firstCol;
-                        for (int c = 0; c < width; c++) {
-                            out[dst + c] += acc[c];
-                        }
+                        scaleAdd(out[r], line, 1f);
                     }
                 }
             }
         } else {
-            float[] acc = new float[width];
             for (int p = 0; p < FhogDetectorModel.PLANES; p++) {
                 float[] in = feats.planes()[p];
-                float[] f = filter.planes[p];
                 for (int r = firstRow; r < lastRow; r++) {
                     java.util.Arrays.fill(acc, 0f);
                     for (int m = 0; m < filter.height; m++) {
-                        int src = (r - firstRow + m) * cols;
-                        for (int n = 0; n < filter.width; n++) {
-                            float w = f[m * filter.width + n];
-                            int s0 = src + n;
-                            for (int c = 0; c < width; c++) {
-                                acc[c] += in[s0 + c] * w;
-                            }
-                        }
+                        accumulate(acc, in, (r - firstRow + m) * cols, 1, filter.rows[p][m], width);
                     }
-                    int dst = r * cols + firstCol;
+                    float[] o = out[r];
                     for (int c = 0; c < width; c++) {
-                        out[dst + c] += acc[c];
+                        o[firstCol + c] += acc[c];
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** dst[c] += src[c] · w over the whole row (same index on both sides, so it vectorises). */
+    private static void scaleAdd(float[] dst, float[] src, float w) {
+        for (int c = 0; c < dst.length; c++) {
+            dst[c] += src[c] * w;
+        }
+    }
+
+    /**
+     * acc[c] += Σ_k src[start + k·step + c] · taps[k] for c in [0, width): taps five at a time, the
+     * column loop innermost, so there are few loads and stores per multiply.
+     */
+    private static void accumulate(float[] acc, float[] src, int start, int step, float[] taps, int width) {
+        int k = 0;
+        for (; k + 5 <= taps.length; k += 5) {
+            float w0 = taps[k];
+            float w1 = taps[k + 1];
+            float w2 = taps[k + 2];
+            float w3 = taps[k + 3];
+            float w4 = taps[k + 4];
+            int s0 = start + k * step;
+            int s1 = s0 + step;
+            int s2 = s1 + step;
+            int s3 = s2 + step;
+            int s4 = s3 + step;
+            for (int c = 0; c < width; c++) {
+                acc[c] += src[s0 + c] * w0 + src[s1 + c] * w1 + src[s2 + c] * w2 + src[s3 + c] * w3 + src[s4 + c] * w4;
+            }
+        }
+        for (; k < taps.length; k++) {
+            float w = taps[k];
+            int s0 = start + k * step;
+            for (int c = 0; c < width; c++) {
+                acc[c] += src[s0 + c] * w;
+            }
+        }
     }
 }

@@ -13,8 +13,8 @@ final class FhogFilter {
 
     final int width;
     final int height;
-    /** Full filters, per plane, row-major. */
-    final float[][] planes;
+    /** Full filters, per plane and filter row. */
+    final float[][][] rows;
     /** Per plane, the separable terms: row (length width) and column (length height) vectors. */
     final List<List<float[]>> rowFilters;
     final List<List<float[]>> colFilters;
@@ -25,7 +25,12 @@ final class FhogFilter {
             double threshold) {
         this.width = width;
         this.height = height;
-        this.planes = planes;
+        this.rows = new float[planes.length][height][];
+        for (int p = 0; p < planes.length; p++) {
+            for (int r = 0; r < height; r++) {
+                this.rows[p][r] = java.util.Arrays.copyOfRange(planes[p], r * width, (r + 1) * width);
+            }
+        }
         this.rowFilters = rowFilters;
         this.colFilters = colFilters;
         this.threshold = threshold;

@@ -25,17 +25,23 @@ final class FhogScanner {
     }
 
     List<Detection> detect(ColorImage image, double adjustThreshold, ExecutorService pool) {
-        List<ColorImage> levels = pyramid(image);
+        int levels = levelCount(image);
         List<List<List<Candidate>>> perLevel = new ArrayList<>();
-        if (pool == null || levels.size() == 1) {
-            for (int l = 0; l < levels.size(); l++) {
-                perLevel.add(scanLevel(levels.get(l), l, adjustThreshold));
+        if (pool == null || levels == 1) {
+            ColorImage level = image;
+            for (int l = 0; l < levels; l++) {
+                level = l == 0 ? image : PyramidDown.down(level);
+                perLevel.add(scanLevel(level, l, adjustThreshold));
             }
         } else {
+            // Each level is scanned as soon as it is built, while this thread builds the next one.
             List<Future<List<List<Candidate>>>> futures = new ArrayList<>();
-            for (int l = 0; l < levels.size(); l++) {
-                int level = l;
-                futures.add(pool.submit(() -> scanLevel(levels.get(level), level, adjustThreshold)));
+            ColorImage level = image;
+            for (int l = 0; l < levels; l++) {
+                level = l == 0 ? image : PyramidDown.down(level);
+                ColorImage scanned = level;
+                int index = l;
+                futures.add(pool.submit(() -> scanLevel(scanned, index, adjustThreshold)));
             }
             for (Future<List<List<Candidate>>> f : futures) {
                 try {
@@ -72,8 +78,8 @@ final class FhogScanner {
         return result;
     }
 
-    /** The images of dlib's pyramid: as many 5/6 steps as keep the level at least the minimum layer size. */
-    private List<ColorImage> pyramid(ColorImage image) {
+    /** How many levels dlib's pyramid has: as many 5/6 steps as keep a level at least the minimum layer size. */
+    private int levelCount(ColorImage image) {
         long[] rect = {0, 0, image.width() - 1, image.height() - 1};
         int levels = 0;
         do {
@@ -81,12 +87,7 @@ final class FhogScanner {
             levels++;
         } while (rect[2] - rect[0] + 1 >= model.minLayerWidth && rect[3] - rect[1] + 1 >= model.minLayerHeight
                 && levels < model.maxPyramidLevels);
-        List<ColorImage> images = new ArrayList<>(levels);
-        images.add(image);
-        for (int l = 1; l < levels; l++) {
-            images.add(PyramidDown.down(images.get(l - 1)));
-        }
-        return images;
+        return levels;
     }
 
     /** Candidates of one pyramid level, one list per filter, in frame coordinates. */
@@ -101,7 +102,7 @@ final class FhogScanner {
             if (feats.isEmpty()) {
                 continue;
             }
-            float[] saliency = FhogCorrelation.saliency(feats, filter);
+            float[][] saliency = FhogCorrelation.saliency(feats, filter);
             int firstRow = filter.height / 2;
             int firstCol = filter.width / 2;
             int lastRow = feats.rows() - (filter.height - 1) / 2;
@@ -109,7 +110,7 @@ final class FhogScanner {
             double threshold = filter.threshold + adjustThreshold;
             for (int r = firstRow; r < lastRow; r++) {
                 for (int c = firstCol; c < lastCol; c++) {
-                    float s = saliency[r * feats.cols() + c];
+                    float s = saliency[r][c];
                     if (s >= threshold) {
                         long left = c - boxWidth / 2;
                         long top = r - boxHeight / 2;

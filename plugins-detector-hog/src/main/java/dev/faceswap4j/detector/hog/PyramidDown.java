@@ -28,13 +28,39 @@ final class PyramidDown {
         }
         double xScale = (inCols - 1) / (double) Math.max(outCols - 1, 1);
         double yScale = (inRows - 1) / (double) Math.max(outRows - 1, 1);
-        float xScale4 = (float) (4 * xScale);
+        // Column positions are the same on every row: dlib steps four float lanes by 4·xScale until
+        // a lane's right neighbour leaves the image, then finishes the row in double.
+        int simdCols = 0;
+        int[] left = new int[outCols];
+        float[] lrFrac = new float[outCols];
         float[] lane = new float[4];
-        int[] left = new int[4];
-        float[] tlf = new float[4];
-        float[] trf = new float[4];
-        float[] blf = new float[4];
-        float[] brf = new float[4];
+        double x0 = -4 * xScale;
+        for (int k = 0; k < 4; k++) {
+            lane[k] = (float) (x0 + k * xScale);
+        }
+        float xScale4 = (float) (4 * xScale);
+        for (int c = 0; c + 4 <= outCols; c += 4) {
+            int[] l = new int[4];
+            for (int k = 0; k < 4; k++) {
+                lane[k] += xScale4;
+                l[k] = (int) lane[k];
+            }
+            if (l[3] + 1 >= inCols) {
+                break;
+            }
+            for (int k = 0; k < 4; k++) {
+                left[c + k] = l[k];
+                lrFrac[c + k] = lane[k] - l[k];
+            }
+            simdCols = c + 4;
+        }
+        double[] tailFrac = new double[outCols];
+        double x = -xScale + simdCols * xScale;
+        for (int c = simdCols; c < outCols; c++) {
+            x += xScale;
+            left[c] = (int) Math.floor(x);
+            tailFrac[c] = x - left[c];
+        }
         double y = -yScale;
         for (int r = 0; r < outRows; r++) {
             y += yScale;
@@ -43,44 +69,28 @@ final class PyramidDown {
             double tbFrac = y - top;
             float tb = (float) tbFrac;
             float invTb = (float) (1 - tbFrac);
-            double x = -4 * xScale;
-            for (int k = 0; k < 4; k++) {
-                lane[k] = (float) (x + k * xScale);
-            }
             int topRow = top * inCols * 3;
             int bottomRow = bottom * inCols * 3;
-            int c = 0;
-            for (;; c += 4) {
-                for (int k = 0; k < 4; k++) {
-                    lane[k] += xScale4;
-                    left[k] = (int) lane[k];
-                    float lr = lane[k] - left[k];
-                    float invLr = 1 - lr;
-                    tlf[k] = invTb * invLr;
-                    trf[k] = invTb * lr;
-                    blf[k] = tb * invLr;
-                    brf[k] = tb * lr;
-                }
-                if (left[3] + 1 >= inCols) {
-                    break;
-                }
-                int o = (r * outCols + c) * 3;
-                for (int k = 0; k < 4; k++) {
-                    int l = left[k] * 3;
-                    for (int ch = 0; ch < 3; ch++) {
-                        float v = tlf[k] * (src[topRow + l + ch] & 0xFF) + trf[k] * (src[topRow + l + 3 + ch] & 0xFF)
-                                + blf[k] * (src[bottomRow + l + ch] & 0xFF) + brf[k] * (src[bottomRow + l + 3 + ch] & 0xFF);
-                        dst[o + 3 * k + ch] = (byte) (int) v;
-                    }
+            int o = r * outCols * 3;
+            for (int c = 0; c < simdCols; c++, o += 3) {
+                float lr = lrFrac[c];
+                float invLr = 1 - lr;
+                float tlf = invTb * invLr;
+                float trf = invTb * lr;
+                float blf = tb * invLr;
+                float brf = tb * lr;
+                int t = topRow + 3 * left[c];
+                int b = bottomRow + 3 * left[c];
+                for (int ch = 0; ch < 3; ch++) {
+                    float v = tlf * (src[t + ch] & 0xFF) + trf * (src[t + 3 + ch] & 0xFF)
+                            + blf * (src[b + ch] & 0xFF) + brf * (src[b + 3 + ch] & 0xFF);
+                    dst[o + ch] = (byte) (int) v;
                 }
             }
-            x = -xScale + c * xScale;
-            for (; c < outCols; c++) {
-                x += xScale;
-                int l = (int) Math.floor(x);
+            for (int c = simdCols; c < outCols; c++, o += 3) {
+                int l = left[c];
                 int rr = Math.min(l + 1, inCols - 1);
-                double lr = x - l;
-                int o = (r * outCols + c) * 3;
+                double lr = tailFrac[c];
                 for (int ch = 0; ch < 3; ch++) {
                     double v = (1 - tbFrac) * ((1 - lr) * (src[topRow + 3 * l + ch] & 0xFF) + lr * (src[topRow + 3 * rr + ch] & 0xFF))
                             + tbFrac * ((1 - lr) * (src[bottomRow + 3 * l + ch] & 0xFF) + lr * (src[bottomRow + 3 * rr + ch] & 0xFF));
