@@ -92,22 +92,9 @@ public final class DlibInput {
         return (int) value;
     }
 
+    /** A float: dlib writes floats and doubles alike, and a float's mantissa is exact in a double. */
     public float readFloat() {
-        long mantissa = readLong();
-        long exponent = readLong();
-        if (exponent == EXPONENT_INF) {
-            return Float.POSITIVE_INFINITY;
-        }
-        if (exponent == EXPONENT_NEG_INF) {
-            return Float.NEGATIVE_INFINITY;
-        }
-        if (exponent == EXPONENT_NAN) {
-            return Float.NaN;
-        }
-        if (exponent < Short.MIN_VALUE || exponent > Short.MAX_VALUE) {
-            throw error("float exponent " + exponent + " out of range");
-        }
-        return Math.scalb((float) mantissa, (int) exponent);
+        return (float) readDouble();
     }
 
     public double readDouble() {
@@ -121,6 +108,9 @@ public final class DlibInput {
         }
         if (exponent == EXPONENT_NAN) {
             return Double.NaN;
+        }
+        if (exponent < Short.MIN_VALUE || exponent > Short.MAX_VALUE) {
+            throw error("floating point exponent " + exponent + " out of range");
         }
         return Math.scalb((double) mantissa, (int) exponent);
     }
