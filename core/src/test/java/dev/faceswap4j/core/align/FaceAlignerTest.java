@@ -106,6 +106,19 @@ class FaceAlignerTest {
         }
     }
 
+    @Test
+    void theModelCropIsTheMeanFaceSquareOfTheTrainingCrop() {
+        Landmarks landmarks = shiftedMeanFace();
+        Affine training = FaceAligner.cropTransform(landmarks, SIZE, PADDING);
+        Affine model = FaceAligner.cropTransform(landmarks, 64, 0);
+        double s = 64 / (SIZE - 2 * PADDING);
+        double[] derived = training.then(new Affine(s, 0, -PADDING * s, 0, s, -PADDING * s)).toArray();
+        double[] direct = model.toArray();
+        for (int i = 0; i < 6; i++) {
+            assertEquals(direct[i], derived[i], 1e-9);
+        }
+    }
+
     /** A synthetic 68-point face: the mean face scaled to 300 px and moved, jaw points at the brow. */
     private static Landmarks shiftedMeanFace() {
         double[] mean = MeanFace.unitPoints();
