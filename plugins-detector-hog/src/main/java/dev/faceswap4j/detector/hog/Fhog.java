@@ -30,6 +30,8 @@ final class Fhog {
      * same float arithmetic as {@link #orientation}: a table lookup instead of 18 comparisons per pixel.
      */
     private static final byte[] ORIENTATION = orientationTable();
+    /** sqrt of every possible squared gradient length (at most 2·255²), as dlib's float sqrt gives it. */
+    private static final float[] SQRT = sqrtTable();
     private static final int[] BGR_TO_RGB = {2, 1, 0};
 
     private Fhog() {}
@@ -77,9 +79,6 @@ final class Fhog {
                 colVx1[x] = (float) (1.0 - colVx0[x]);
             }
         }
-        float[] gxs = new float[8];
-        float[] gys = new float[8];
-        float[] lens = new float[8];
         for (int y = 1; y < visibleNr; y++) {
             float yp = (float) (((float) y + 0.5) / (float) cellSize - 0.5);
             int iyp = (int) Math.floor(yp);
@@ -89,11 +88,24 @@ final class Fhog {
             int x = 1;
             for (; x < visibleNc - 7; x += 8) {
                 for (int k = 0; k < 8; k++) {
-                    simdGradient(px, row, stride, x + k, red, blue, k, gxs, gys, lens);
-                }
-                for (int k = 0; k < 8; k++) {
-                    float v = (float) Math.sqrt(lens[k]);
-                    int bestO = ORIENTATION[((int) gys[k] + 255) * 511 + (int) gxs[k] + 255];
+                    // dlib's SIMD gradient: red vs green (green wins ties), then vs blue (blue wins ties).
+                    int c = row + 3 * (x + k);
+                    int rx = (px[c + 3 + red] & 0xFF) - (px[c - 3 + red] & 0xFF);
+                    int ry = (px[c + stride + red] & 0xFF) - (px[c - stride + red] & 0xFF);
+                    int gx = (px[c + 4] & 0xFF) - (px[c - 2] & 0xFF);
+                    int gy = (px[c + stride + 1] & 0xFF) - (px[c - stride + 1] & 0xFF);
+                    int bx = (px[c + 3 + blue] & 0xFF) - (px[c - 3 + blue] & 0xFF);
+                    int by = (px[c + stride + blue] & 0xFF) - (px[c - stride + blue] & 0xFF);
+                    int rlen = rx * rx + ry * ry;
+                    int glen = gx * gx + gy * gy;
+                    int blen = bx * bx + by * by;
+                    int tx = rlen > glen ? rx : gx;
+                    int ty = rlen > glen ? ry : gy;
+                    int tlen = Math.max(rlen, glen);
+                    boolean keep = tlen > blen;
+                    int len = keep ? tlen : blen;
+                    int bestO = ORIENTATION[((keep ? ty : by) + 255) * 511 + (keep ? tx : bx) + 255];
+                    float v = SQRT[len];
                     float vx1 = colVx1[x + k] * v;
                     float vx0 = colVx0[x + k] * v;
                     int base = ((iyp + 1) * histCols + colIndex[x + k]) * 18 + bestO;
@@ -120,7 +132,7 @@ final class Fhog {
                     }
                 }
                 int bestO = ORIENTATION[(gy + 255) * 511 + gx + 255];
-                float v = (float) Math.sqrt((float) bestLen);
+                float v = SQRT[bestLen];
                 float vx0 = colVx0[x];
                 float vx1 = colVx1[x];
                 int base = ((iyp + 1) * histCols + colIndex[x]) * 18 + bestO;
@@ -216,6 +228,14 @@ final class Fhog {
         return (out[0] + out[2]) + (out[1] + out[3]);
     }
 
+    private static float[] sqrtTable() {
+        float[] table = new float[2 * 255 * 255 + 1];
+        for (int i = 0; i < table.length; i++) {
+            table[i] = (float) Math.sqrt((float) i);
+        }
+        return table;
+    }
+
     private static byte[] orientationTable() {
         byte[] table = new byte[511 * 511];
         for (int gy = -255; gy <= 255; gy++) {
@@ -243,25 +263,4 @@ final class Fhog {
         return bestO;
     }
 
-    /** The gradient of dlib's SIMD path: red vs green (green wins ties), then vs blue (blue wins ties). */
-    private static void simdGradient(byte[] px, int row, int stride, int x, int red, int blue, int k, float[] gxs, float[] gys,
-            float[] lens) {
-        int c = row + 3 * x;
-        int rx = (px[c + 3 + red] & 0xFF) - (px[c - 3 + red] & 0xFF);
-        int ry = (px[c + stride + red] & 0xFF) - (px[c - stride + red] & 0xFF);
-        int gx = (px[c + 4] & 0xFF) - (px[c - 2] & 0xFF);
-        int gy = (px[c + stride + 1] & 0xFF) - (px[c - stride + 1] & 0xFF);
-        int bx = (px[c + 3 + blue] & 0xFF) - (px[c - 3 + blue] & 0xFF);
-        int by = (px[c + stride + blue] & 0xFF) - (px[c - stride + blue] & 0xFF);
-        int rlen = rx * rx + ry * ry;
-        int glen = gx * gx + gy * gy;
-        int blen = bx * bx + by * by;
-        int tx = rlen > glen ? rx : gx;
-        int ty = rlen > glen ? ry : gy;
-        int tlen = Math.max(rlen, glen);
-        boolean keep = tlen > blen;
-        gxs[k] = keep ? tx : bx;
-        gys[k] = keep ? ty : by;
-        lens[k] = keep ? tlen : blen;
-    }
 }

@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * Runs an {@link FhogDetectorModel} over an image pyramid the way dlib's {@code object_detector}
  * does: FHOG features per pyramid level, each filter correlated with them, every window scoring at
  * least the filter's threshold kept, then greedy non-maximum suppression across all filters with
- * the model's overlap test. Levels are independent, so they can run on several threads.
+ * the model's overlap test. Levels are independent, so they can run on several threads: the
+ * calling thread plus the pool's.
  */
 final class FhogScanner {
 
@@ -34,18 +35,24 @@ final class FhogScanner {
                 perLevel.add(scanLevel(level, l, adjustThreshold));
             }
         } else {
-            // Each level is scanned as soon as it is built, while this thread builds the next one.
-            List<Future<List<List<Candidate>>>> futures = new ArrayList<>();
+            // The pool's threads scan each level as soon as this thread has built it; once the
+            // pyramid is done, this thread scans whatever level no worker has started yet.
+            List<FutureTask<List<List<Candidate>>>> tasks = new ArrayList<>();
             ColorImage level = image;
             for (int l = 0; l < levels; l++) {
                 level = l == 0 ? image : PyramidDown.down(level);
                 ColorImage scanned = level;
                 int index = l;
-                futures.add(pool.submit(() -> scanLevel(scanned, index, adjustThreshold)));
+                FutureTask<List<List<Candidate>>> task = new FutureTask<>(() -> scanLevel(scanned, index, adjustThreshold));
+                tasks.add(task);
+                pool.execute(task);
             }
-            for (Future<List<List<Candidate>>> f : futures) {
+            for (int i = tasks.size() - 1; i >= 0; i--) {
+                tasks.get(i).run(); // no-op when a worker already took it
+            }
+            for (FutureTask<List<List<Candidate>>> task : tasks) {
                 try {
-                    perLevel.add(f.get());
+                    perLevel.add(task.get());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
@@ -96,13 +103,15 @@ final class FhogScanner {
         List<List<Candidate>> result = new ArrayList<>();
         int boxWidth = model.filterWidth - 2 * model.padding;
         int boxHeight = model.filterHeight - 2 * model.padding;
-        for (FhogFilter filter : model.filters) {
+        float[][][] saliencies = feats.isEmpty() ? null : FhogCorrelation.saliency(feats, model.filters);
+        for (int f = 0; f < model.filters.size(); f++) {
+            FhogFilter filter = model.filters.get(f);
             List<Candidate> found = new ArrayList<>();
             result.add(found);
-            if (feats.isEmpty()) {
+            if (saliencies == null) {
                 continue;
             }
-            float[][] saliency = FhogCorrelation.saliency(feats, filter);
+            float[][] saliency = saliencies[f];
             int firstRow = filter.height / 2;
             int firstCol = filter.width / 2;
             int lastRow = feats.rows() - (filter.height - 1) / 2;

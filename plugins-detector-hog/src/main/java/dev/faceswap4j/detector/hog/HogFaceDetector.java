@@ -27,7 +27,8 @@ final class HogFaceDetector implements FaceDetector {
         this.upsample = upsample;
         this.threshold = threshold;
         this.maxSize = maxSize;
-        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+        // The calling thread works too, so N threads means N - 1 pool threads.
+        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "hog-detector");
             t.setDaemon(true);
             return t;
