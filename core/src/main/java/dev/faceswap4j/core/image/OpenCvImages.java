@@ -28,6 +28,19 @@ public final class OpenCvImages {
         }
     }
 
+    /** The region (x, y, width, height) of {@code source} resized to {@code width}×{@code height}, bilinear (area when shrinking). */
+    public static Image cropResize(Image source, int x, int y, int regionWidth, int regionHeight, int width, int height) {
+        try (Mat src = toMat(source);
+                org.bytedeco.opencv.opencv_core.Rect roi = new org.bytedeco.opencv.opencv_core.Rect(x, y, regionWidth, regionHeight);
+                Mat region = new Mat(src, roi);
+                Mat dst = new Mat();
+                Size size = new Size(width, height)) {
+            boolean shrinking = width < regionWidth || height < regionHeight;
+            opencv_imgproc.resize(region, dst, size, 0, 0, shrinking ? opencv_imgproc.INTER_AREA : opencv_imgproc.INTER_LINEAR);
+            return toImage(dst, source.order());
+        }
+    }
+
     /** A Mat holding a copy of the image's pixels (native memory, freed when the Mat is closed). */
     public static Mat toMat(Image image) {
         Mat mat = new Mat(image.height(), image.width(), opencv_core.CV_8UC(image.channels()));
