@@ -134,14 +134,4 @@ public final class DlibInput {
         }
         return values;
     }
-
-    public String readString() {
-        int length = readCount(1 << 20, "string length");
-        if (pos + length > data.length) {
-            throw error("unexpected end of file");
-        }
-        String text = new String(data, pos, length, java.nio.charset.StandardCharsets.UTF_8);
-        pos += length;
-        return text;
-    }
 }

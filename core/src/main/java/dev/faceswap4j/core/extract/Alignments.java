@@ -3,6 +3,7 @@ package dev.faceswap4j.core.extract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.core.util.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public record Alignments(int version, String input, long inputBytes, long inputM
             }
             return alignments;
         } catch (IOException e) {
-            throw new FaceswapException("cannot read alignments file " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new FaceswapException("cannot read alignments file " + file + ": " + Messages.firstLine(e), e);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.faceswap4j.core.video;
 import dev.faceswap4j.api.FaceswapException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Frames of a video file or of a folder of images, in order. */
 public interface FrameSource extends AutoCloseable {
@@ -35,9 +34,5 @@ public interface FrameSource extends AutoCloseable {
             return ImageFolderSource.single(input);
         }
         return VideoFrameSource.open(input);
-    }
-
-    static String describe(Path input) {
-        return input.getFileName() == null ? input.toString() : input.getFileName().toString().toLowerCase(Locale.ROOT);
     }
 }

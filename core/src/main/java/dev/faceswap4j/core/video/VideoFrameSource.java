@@ -3,6 +3,7 @@ package dev.faceswap4j.core.video;
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
+import static dev.faceswap4j.core.util.Messages.firstLine;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -98,10 +99,5 @@ final class VideoFrameSource implements FrameSource {
         } catch (FrameGrabber.Exception | RuntimeException e) {
             log.debug("closing the grabber failed", e);
         }
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 }

@@ -12,6 +12,7 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.image.OpenCvImages;
+import static dev.faceswap4j.core.util.Messages.firstLine;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -183,11 +184,6 @@ final class BlazeFaceDetector implements FaceDetector {
             System.arraycopy(v[0][r], 0, flat, r * cols, cols);
         }
         return flat;
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 
     @Override

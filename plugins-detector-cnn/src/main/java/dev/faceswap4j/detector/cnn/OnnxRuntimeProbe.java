@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import dev.faceswap4j.api.EnvironmentProbe;
+import dev.faceswap4j.core.util.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,8 +38,7 @@ public final class OnnxRuntimeProbe implements EnvironmentProbe {
             options.addCUDA(0);
             return "usable (device 0)";
         } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
-            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            return "not usable (needs CUDA 12 and cuDNN 9): " + reason;
+            return "not usable (needs CUDA 12 and cuDNN 9): " + Messages.firstLine(e);
         }
     }
 }

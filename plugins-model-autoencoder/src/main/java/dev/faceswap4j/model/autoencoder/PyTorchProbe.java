@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
 import ai.djl.util.Utils;
 import dev.faceswap4j.api.EnvironmentProbe;
+import dev.faceswap4j.core.util.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public final class PyTorchProbe implements EnvironmentProbe {
             facts.put("mkldnn", String.valueOf(engine.hasCapability(StandardCapabilities.MKLDNN)));
             facts.put("default device", engine.defaultDevice().toString());
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            facts.put("engine", "failed to load: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString()));
+            facts.put("engine", "failed to load: " + Messages.firstLine(e));
         }
         return facts;
     }
