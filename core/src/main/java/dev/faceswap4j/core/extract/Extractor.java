@@ -136,12 +136,14 @@ public final class Extractor {
                     Affine matrix = FaceAligner.cropTransform(points, settings.cropSize(), settings.padding());
                     Image crop = FaceAligner.crop(frame.image(), matrix, settings.cropSize());
                     t = timer.lap("align", t);
-                    String name = String.format(Locale.ROOT, "%s_%06d_%d.png", stem, frame.index(), records.size());
+                    String name = frame.source() != null
+                            ? String.format(Locale.ROOT, "%06d_%s_%d.png", frame.index(), stem(Path.of(frame.source())), records.size())
+                            : String.format(Locale.ROOT, "%s_%06d_%d.png", stem, frame.index(), records.size());
                     writePng(crop, partial.resolve(name));
                     t = timer.lap("write", t);
                     records.add(new FaceRecord(records.size(), detection.box(), detection.score(), points.points(), matrix, name));
                 }
-                frames.add(new FrameRecord(frame.index(), records));
+                frames.add(new FrameRecord(frame.index(), frame.source(), records));
                 faces += records.size();
                 bar.step();
                 bar.setExtraMessage(faces + " faces");

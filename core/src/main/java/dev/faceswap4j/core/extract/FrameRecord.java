@@ -2,8 +2,11 @@ package dev.faceswap4j.core.extract;
 
 import java.util.List;
 
-/** The faces found in one frame (none is a valid answer: the frame was looked at). */
-public record FrameRecord(int frame, List<FaceRecord> faces) {
+/**
+ * The faces found in one frame (none is a valid answer: the frame was looked at); {@code source} is
+ * the image file of a folder input, {@code null} for a video.
+ */
+public record FrameRecord(int frame, String source, List<FaceRecord> faces) {
 
     public FrameRecord {
         faces = List.copyOf(faces);

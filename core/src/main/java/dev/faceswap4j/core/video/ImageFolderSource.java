@@ -41,11 +41,6 @@ final class ImageFolderSource implements FrameSource {
         return new ImageFolderSource(List.of(image));
     }
 
-    /** The file a frame index came from, for names in the alignments file. */
-    Path file(int index) {
-        return files.get(index);
-    }
-
     @Override
     public int frameCount() {
         return files.size();
@@ -62,7 +57,7 @@ final class ImageFolderSource implements FrameSource {
             return null;
         }
         int index = next++;
-        return new Frame(index, Images.readBgr(files.get(index)));
+        return new Frame(index, files.get(index).getFileName().toString(), Images.readBgr(files.get(index)));
     }
 
     @Override

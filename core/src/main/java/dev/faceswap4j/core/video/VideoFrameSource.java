@@ -71,7 +71,7 @@ final class VideoFrameSource implements FrameSource {
             if (frame.image == null) {
                 continue;
             }
-            return new Frame(next++, toImage(frame));
+            return new Frame(next++, null, toImage(frame));
         }
     }
 
