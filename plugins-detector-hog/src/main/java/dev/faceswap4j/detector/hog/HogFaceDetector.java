@@ -45,17 +45,20 @@ final class HogFaceDetector implements FaceDetector {
             color = PyramidDown.resize(color, (int) Math.round(color.width() * scale), (int) Math.round(color.height() * scale));
         }
         for (int i = 0; i < upsample; i++) {
-            color = PyramidDown.resize(color, color.width() * 2, color.height() * 2);
-            scale *= 2;
+            color = PyramidDown.up2(color);
         }
         List<Detection> found = scanner.detect(color, threshold, pool);
-        if (scale == 1) {
+        if (scale == 1 && upsample == 0) {
             return found;
         }
         List<Detection> mapped = new ArrayList<>(found.size());
         for (Detection d : found) {
             Rect b = d.box();
-            mapped.add(new Detection(new Rect(b.x() / scale, b.y() / scale, b.width() / scale, b.height() / scale), d.score()));
+            long[] r = {(long) b.x(), (long) b.y(), (long) (b.x() + b.width() - 1), (long) (b.y() + b.height() - 1)};
+            for (int i = 0; i < upsample; i++) {
+                r = PyramidDown.rectDown2(r);
+            }
+            mapped.add(new Detection(new Rect(r[0] / scale, r[1] / scale, (r[2] - r[0] + 1) / scale, (r[3] - r[1] + 1) / scale), d.score()));
         }
         return mapped;
     }

@@ -101,6 +101,19 @@ final class PyramidDown {
         return new ColorImage(outCols, outRows, dst, in.bgr());
     }
 
+    /**
+     * dlib's {@code pyramid_up(img)}: {@code pyramid_down<2>}'s rect_up of the image rectangle,
+     * (p + (1.25, 0.75))·2 rounded, gives a (2w + 2) × (2h + 1) image, filled by the same bilinear resize.
+     */
+    static ColorImage up2(ColorImage in) {
+        return resize(in, 2 * in.width() + 2, 2 * in.height() + 1);
+    }
+
+    /** dlib's {@code pyramid_down<2>::rect_down} of an integer rectangle, p/2 − (1.25, 0.75), rounded. */
+    static long[] rectDown2(long[] rect) {
+        return new long[] {round(rect[0] / 2.0 - 1.25), round(rect[1] / 2.0 - 0.75), round(rect[2] / 2.0 - 1.25), round(rect[3] / 2.0 - 0.75)};
+    }
+
     /** dlib's pyramid_down&lt;6&gt;::rect_down of an integer rectangle, rounded back to integers. */
     static long[] rectDown(long[] rect) {
         return new long[] {round((rect[0] - 0.3) * RATIO_DOWN), round((rect[1] - 0.3) * RATIO_DOWN),

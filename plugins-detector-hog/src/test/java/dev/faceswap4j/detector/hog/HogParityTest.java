@@ -59,4 +59,20 @@ class HogParityTest {
         assertTrue(minIou >= 0.95, "min IoU " + minIou);
         assertTrue(maxScoreDiff <= 0.02, "max score difference " + maxScoreDiff);
     }
+
+    /** dlib's detector(img, 1): pyramid_up first, boxes mapped back with pyramid_down&lt;2&gt;::rect_down. */
+    @Test
+    void sameFacesAsDlibWithOneUpsampling() throws Exception {
+        Image image = Images.readBgr(TestModels.samplePhoto(5));
+        List<DlibReference.Face> reference = DlibReference.run(image, 1, 0).faces();
+        try (HogFaceDetector detector = new HogFaceDetector(model, 1, 0.0, 0, 2)) {
+            List<Detection> ours = detector.detect(image);
+            System.out.printf(Locale.ROOT, "upsample 1, sample5: dlib %d faces, java %d%n", reference.size(), ours.size());
+            assertEquals(reference.size(), ours.size());
+            for (DlibReference.Face face : reference) {
+                assertTrue(ours.stream().anyMatch(d -> d.box().iou(face.box()) >= 0.95 && Math.abs(d.score() - face.score()) <= 0.02),
+                        "dlib face " + face.box() + " " + face.score() + " not found in " + ours);
+            }
+        }
+    }
 }
