@@ -21,6 +21,11 @@ public record Rect(double x, double y, double width, double height) {
         return new Point2(x + width / 2, y + height / 2);
     }
 
+    /** Whether (x, y) lies inside or on the edge of the box. */
+    public boolean contains(double px, double py) {
+        return px >= x && px <= right() && py >= y && py <= bottom();
+    }
+
     public double area() {
         return width * height;
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceDetector;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
@@ -17,6 +16,7 @@ import dev.faceswap4j.core.landmarks.ShapePredictor;
 import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.DlibDetector;
 import dev.faceswap4j.core.testing.DlibReference;
+import dev.faceswap4j.core.testing.TestImages;
 import dev.faceswap4j.core.testing.TestModels;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -164,11 +164,7 @@ class ExtractorTest {
     @Test
     void grayAndColourImagesGiveTheSameLandmarks() throws Exception {
         Image colour = Images.readBgr(TestModels.samplePhoto(1));
-        byte[] gray = new byte[colour.width() * colour.height()];
-        for (int i = 0; i < gray.length; i++) {
-            gray[i] = (byte) (((colour.pixels()[3 * i] & 0xFF) + (colour.pixels()[3 * i + 1] & 0xFF) + (colour.pixels()[3 * i + 2] & 0xFF)) / 3);
-        }
-        Image grayImage = new Image(colour.width(), colour.height(), ChannelOrder.GRAY, gray);
+        Image grayImage = TestImages.gray(colour);
         var box = DlibReference.run(colour, 0, 0).faces().get(0).box();
         assertEquals(predictor.predict(colour, box), predictor.predict(grayImage, box));
         List<Point2> inside = predictor.predict(colour, box).points();

@@ -1,5 +1,6 @@
 package dev.faceswap4j.detector.cnn;
 
+import dev.faceswap4j.api.Rect;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,11 +15,8 @@ final class BlazeFaceDecoder {
 
     /** A face in unit coordinates of the model input: centre, size, 6 key points (x, y interleaved). */
     record Face(float cx, float cy, float w, float h, float[] keypoints, float score) {
-        float iou(Face o) {
-            float ix = Math.max(0, Math.min(cx + w / 2, o.cx + o.w / 2) - Math.max(cx - w / 2, o.cx - o.w / 2));
-            float iy = Math.max(0, Math.min(cy + h / 2, o.cy + o.h / 2) - Math.max(cy - h / 2, o.cy - o.h / 2));
-            float inner = ix * iy;
-            return inner / (w * h + o.w * o.h - inner);
+        Rect box() {
+            return new Rect(cx - w / 2, cy - h / 2, w, h);
         }
     }
 
@@ -64,7 +62,7 @@ final class BlazeFaceDecoder {
             List<Face> cluster = new ArrayList<>();
             List<Face> rest = new ArrayList<>();
             for (Face f : remaining) {
-                (best.iou(f) > iou ? cluster : rest).add(f);
+                (best.box().iou(f.box()) > iou ? cluster : rest).add(f);
             }
             float total = 0, cx = 0, cy = 0, w = 0, h = 0;
             float[] keypoints = new float[12];

@@ -85,8 +85,7 @@ final class BlazeFaceDetector implements FaceDetector {
     public List<Detection> detect(Image image) {
         List<Detection> result = new ArrayList<>();
         for (BlazeFaceDecoder.Face f : faces(image)) {
-            Rect box = dlibBoxes ? DlibBoxCalibration.box(f.keypoints())
-                    : new Rect(f.cx() - f.w() / 2, f.cy() - f.h() / 2, f.w(), f.h());
+            Rect box = dlibBoxes ? DlibBoxCalibration.box(f.keypoints()) : f.box();
             result.add(new Detection(box, f.score()));
         }
         result.sort((a, b) -> Double.compare(b.score(), a.score()));

@@ -19,6 +19,7 @@ import dev.faceswap4j.core.landmarks.ShapePredictor;
 import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.plugin.PluginRegistry;
 import dev.faceswap4j.core.testing.DlibReference;
+import dev.faceswap4j.core.testing.TestImages;
 import dev.faceswap4j.core.testing.TestModels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,24 +70,20 @@ class BlazeFaceDetectorTest {
                 dev.faceswap4j.core.plugin.StageKind.DETECTOR, config);
     }
 
-    private static boolean contains(Rect box, double x, double y) {
-        return x >= box.x() && x <= box.right() && y >= box.y() && y <= box.bottom();
-    }
-
     /** [true positives, false positives] of detections against the hand-checked faces. */
     private static int[] score(List<List<Rect>> boxesPerPhoto) {
         int hits = 0;
         int falsePositives = 0;
         for (int n = 0; n < 6; n++) {
             for (double[] face : FACES[n]) {
-                if (boxesPerPhoto.get(n).stream().anyMatch(b -> contains(b, face[0], face[1]))) {
+                if (boxesPerPhoto.get(n).stream().anyMatch(b -> b.contains(face[0], face[1]))) {
                     hits++;
                 }
             }
             for (Rect b : boxesPerPhoto.get(n)) {
                 boolean onAFace = false;
                 for (double[] face : FACES[n]) {
-                    onAFace |= contains(b, face[0], face[1]);
+                    onAFace |= b.contains(face[0], face[1]);
                 }
                 falsePositives += onAFace ? 0 : 1;
             }
@@ -126,7 +123,7 @@ class BlazeFaceDetectorTest {
                 List<Detection> found = detector.detect(photo);
                 for (DlibReference.Face face : DlibReference.run(photo, 0, 0).faces()) {
                     Rect dlibBox = face.box();
-                    Detection match = found.stream().filter(d -> contains(dlibBox, d.box().center().x(), d.box().center().y()))
+                    Detection match = found.stream().filter(d -> dlibBox.contains(d.box().center().x(), d.box().center().y()))
                             .findFirst().orElse(null);
                     if (match == null) {
                         continue;
@@ -146,13 +143,13 @@ class BlazeFaceDetectorTest {
 
     @Test
     void frontModelTilesAndGrayImagesWork() {
-        Image gray = toGray(PHOTOS.get(4));
+        Image gray = TestImages.gray(PHOTOS.get(4));
         try (FaceDetector back = detector(); FaceDetector tiled = detector("detectors.cnn.model=front", "detectors.cnn.tile=480")) {
             assertEquals(5, back.detect(gray).size(), "gray input");
             List<Detection> found = tiled.detect(PHOTOS.get(4));
             int hits = 0;
             for (double[] face : FACES[4]) {
-                hits += found.stream().anyMatch(d -> contains(d.box(), face[0], face[1])) ? 1 : 0;
+                hits += found.stream().anyMatch(d -> d.box().contains(face[0], face[1])) ? 1 : 0;
             }
             assertTrue(hits >= 4, "the front model on 480 px tiles finds " + hits + " of 5 faces");
             assertEquals(List.of(), back.detect(new Image(1, 1, ChannelOrder.BGR, new byte[3])));
@@ -187,12 +184,4 @@ class BlazeFaceDetectorTest {
         }
     }
 
-    private static Image toGray(Image bgr) {
-        int n = bgr.width() * bgr.height();
-        byte[] gray = new byte[n];
-        for (int i = 0; i < n; i++) {
-            gray[i] = (byte) (((bgr.pixels()[3 * i] & 0xFF) + (bgr.pixels()[3 * i + 1] & 0xFF) + (bgr.pixels()[3 * i + 2] & 0xFF)) / 3);
-        }
-        return new Image(bgr.width(), bgr.height(), ChannelOrder.GRAY, gray);
-    }
 }

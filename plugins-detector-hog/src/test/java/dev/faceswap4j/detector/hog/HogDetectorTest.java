@@ -16,6 +16,7 @@ import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.plugin.PluginRegistry;
 import dev.faceswap4j.core.plugin.StageKind;
+import dev.faceswap4j.core.testing.TestImages;
 import dev.faceswap4j.core.testing.TestModels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,13 +78,9 @@ class HogDetectorTest {
             List<Detection> expected = hog.detect(sample5);
             assertEquals(expected, hog.detect(new Image(sample5.width(), sample5.height(), ChannelOrder.RGB, rgb)));
             assertEquals(expected, hog.detect(new Image(sample5.width(), sample5.height(), ChannelOrder.RGBA, rgba)));
-            byte[] gray = new byte[n];
-            for (int i = 0; i < n; i++) {
-                gray[i] = (byte) (((bgr[3 * i] & 0xFF) + (bgr[3 * i + 1] & 0xFF) + (bgr[3 * i + 2] & 0xFF)) / 3);
-            }
             // Gray has weaker gradients than the strongest colour channel: scores differ, faces mostly not.
-            List<Detection> grayFaces = hog.detect(new Image(sample5.width(), sample5.height(), ChannelOrder.GRAY, gray));
-            long matched = expected.stream().filter(e -> grayFaces.stream().anyMatch(g -> contains(e.box(), g.box().center()))).count();
+            List<Detection> grayFaces = hog.detect(TestImages.gray(sample5));
+            long matched = expected.stream().filter(e -> grayFaces.stream().anyMatch(g -> e.box().contains(g.box().center().x(), g.box().center().y()))).count();
             assertTrue(matched >= expected.size() - 1, matched + " of " + expected.size() + " faces found again on the gray image: " + grayFaces);
         }
     }
@@ -105,13 +102,9 @@ class HogDetectorTest {
             assertFalse(found.isEmpty());
             for (Detection d : found) {
                 // The same face at a coarser scale step: its centre lies inside the full-resolution box.
-                assertTrue(expected.stream().anyMatch(e -> contains(e.box(), d.box().center())), "box " + d.box() + " is in frame coordinates");
+                assertTrue(expected.stream().anyMatch(e -> e.box().contains(d.box().center().x(), d.box().center().y())), "box " + d.box() + " is in frame coordinates");
             }
         }
-    }
-
-    private static boolean contains(dev.faceswap4j.api.Rect box, dev.faceswap4j.api.Point2 p) {
-        return p.x() >= box.x() && p.x() <= box.right() && p.y() >= box.y() && p.y() <= box.bottom();
     }
 
     @Test
