@@ -164,7 +164,9 @@ final class Fhog {
         float[] nn = new float[4];
         float[] n = new float[4];
         float[] t = new float[4];
-        float[] hv = new float[4];
+        float[] h0 = new float[4];
+        float[] h1 = new float[4];
+        float[] h2 = new float[4];
         for (int y = 0; y < hogNr; y++) {
             for (int x = 0; x < hogNc; x++) {
                 float a = norm[(y + 1) * cellsNc + x + 1];
@@ -189,23 +191,18 @@ final class Fhog {
                 int cell = ((y + 2) * histCols + x + 2) * 18;
                 int out = (y + rowOffset) * outCols + x + colOffset;
                 for (int o = 0; o < 18; o += 3) {
-                    float h0 = hist[cell + o];
-                    float h1 = hist[cell + o + 1];
-                    float h2 = hist[cell + o + 2];
-                    planes[o][out] = clippedSum(h0, nn, n, hv);
-                    float[] c0 = hv.clone();
-                    planes[o + 1][out] = clippedSum(h1, nn, n, hv);
-                    float[] c1 = hv.clone();
-                    planes[o + 2][out] = clippedSum(h2, nn, n, hv);
+                    planes[o][out] = clippedSum(hist[cell + o], nn, n, h0);
+                    planes[o + 1][out] = clippedSum(hist[cell + o + 1], nn, n, h1);
+                    planes[o + 2][out] = clippedSum(hist[cell + o + 2], nn, n, h2);
                     for (int k = 0; k < 4; k++) {
-                        t[k] += c0[k] + c1[k] + hv[k];
+                        t[k] += h0[k] + h1[k] + h2[k];
                     }
                 }
                 for (int k = 0; k < 4; k++) {
                     t[k] *= 0.4714f;
                 }
                 for (int o = 0; o < 9; o++) {
-                    planes[18 + o][out] = clippedSum(hist[cell + o] + hist[cell + o + 9], nn, n, hv);
+                    planes[18 + o][out] = clippedSum(hist[cell + o] + hist[cell + o + 9], nn, n, h0);
                 }
                 planes[27][out] = t[0];
                 planes[28][out] = t[1];

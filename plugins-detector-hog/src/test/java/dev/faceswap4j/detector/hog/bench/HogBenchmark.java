@@ -41,7 +41,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(value = 1, jvmArgs = {"-Xmx4g"})
 public class HogBenchmark {
 
     @Param({"1", "2"})
