@@ -74,20 +74,21 @@ public final class ModelStore {
     }
 
     /**
-     * Checks a model file a user configured by path: when it is one of the catalog's files (same name,
-     * in a model store folder) its checksum must match; any other file, e.g. a user-trained model, is
-     * taken as is. Returns the path.
+     * Checks a model file a user configured by path: when it is one of the catalog's files in a model
+     * store (a folder {@code models fetch} made, which holds {@code SHA256SUMS}) its checksum must
+     * match; any other file, e.g. a detector the user trained with dlib, is taken as is. Returns the path.
      */
     public static Path checkIfCatalogued(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        Path parent = absolute.getParent();
         for (ModelFile model : ModelCatalog.all()) {
-            if (parent != null && absolute.endsWith(model.fileName())) {
+            if (absolute.endsWith(model.fileName())) {
                 Path storeDir = absolute;
-                for (int i = 0; i < Path.of(model.fileName()).getNameCount(); i++) {
+                for (int i = 0; i < Path.of(model.fileName()).getNameCount() && storeDir != null; i++) {
                     storeDir = storeDir.getParent();
                 }
-                return new ModelStore(storeDir).require(model.id());
+                if (storeDir != null && Files.isRegularFile(storeDir.resolve(SUMS_FILE))) {
+                    return new ModelStore(storeDir).require(model.id());
+                }
             }
         }
         if (!Files.isRegularFile(absolute)) {

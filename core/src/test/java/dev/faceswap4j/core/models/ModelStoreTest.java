@@ -50,6 +50,26 @@ class ModelStoreTest {
     }
 
     @Test
+    void configuredModelFilesAreCheckedOnlyInsideAModelStore() throws IOException {
+        ModelFile svm = ModelCatalog.byId(ModelCatalog.FRONTAL_FACE_DETECTOR);
+        Path own = dir.resolve("mine").resolve(svm.fileName());
+        Files.createDirectories(own.getParent());
+        Files.writeString(own, "a detector the user trained, under the same name");
+        assertEquals(own, ModelStore.checkIfCatalogued(own), "not a model store: taken as is");
+
+        ModelStore store = new ModelStore(dir.resolve("store"));
+        Files.createDirectories(store.dir());
+        Files.writeString(store.pathOf(svm), "damaged");
+        store.writeSums();
+        FaceswapException e = assertThrows(FaceswapException.class, () -> ModelStore.checkIfCatalogued(store.pathOf(svm)));
+        assertTrue(e.getMessage().contains("has the wrong checksum"), e.getMessage());
+
+        Path missing = dir.resolve("nowhere.svm");
+        assertEquals("model file not found: " + missing,
+                assertThrows(FaceswapException.class, () -> ModelStore.checkIfCatalogued(missing)).getMessage());
+    }
+
+    @Test
     void catalogIdsAndFileNamesAreUnique() {
         assertEquals(ModelCatalog.all().size(), ModelCatalog.all().stream().map(ModelFile::id).distinct().count());
         assertEquals(ModelCatalog.all().size(), ModelCatalog.all().stream().map(ModelFile::fileName).distinct().count());
