@@ -81,6 +81,7 @@ public final class Extractor {
     public Summary run(Path input, Path output) {
         Alignments wanted = describeInput(input);
         Path alignmentsFile = output.resolve(Alignments.FILE_NAME);
+        Alignments earlier = Files.isRegularFile(alignmentsFile) ? Alignments.read(alignmentsFile) : null;
         Alignments previous = checkOutputFolder(input, output, alignmentsFile, wanted);
         Path partial = output.resolve(PARTIAL);
         long start = System.nanoTime();
@@ -95,6 +96,7 @@ public final class Extractor {
             Alignments alignments = new Alignments(Alignments.VERSION, wanted.input(), wanted.inputBytes(), wanted.inputModified(),
                     settings.cropSize(), settings.padding(), settings.every(), result.frames);
             alignments.write(alignmentsFile);
+            removeStaleCrops(earlier, alignments, output);
             int withoutFace = (int) result.frames.stream().filter(f -> f.faces().isEmpty()).count();
             return new Summary(result.frames.size(), result.faces, result.skipped, withoutFace, previous != null,
                     Duration.ofNanos(System.nanoTime() - start), result.timer.totals(), result.timer.perItem(result.frames.size()));
@@ -236,6 +238,22 @@ public final class Extractor {
         try (Mat mat = OpenCvImages.toMat(image)) {
             if (!opencv_imgcodecs.imwrite(file.toString(), mat)) {
                 throw new FaceswapException("cannot write " + file);
+            }
+        }
+    }
+
+    /** Crops of an earlier run with other settings that this run did not write again. */
+    private static void removeStaleCrops(Alignments earlier, Alignments now, Path output) throws IOException {
+        if (earlier == null) {
+            return;
+        }
+        java.util.Set<String> current = new java.util.HashSet<>();
+        now.frames().forEach(f -> f.faces().forEach(face -> current.add(face.crop())));
+        for (FrameRecord frame : earlier.frames()) {
+            for (FaceRecord face : frame.faces()) {
+                if (!current.contains(face.crop())) {
+                    Files.deleteIfExists(output.resolve(face.crop()));
+                }
             }
         }
     }

@@ -104,6 +104,19 @@ class ExtractorTest {
     }
 
     @Test
+    void aRerunWithOtherSettingsReplacesTheEarlierCrops() throws Exception {
+        Path input = photos(2, 6);
+        Path faces = dir.resolve("faces");
+        new Extractor(DlibDetector::new, landmarks(), SETTINGS).run(input, faces);
+        Extractor.Summary everyOther = new Extractor(DlibDetector::new, landmarks(), new Extractor.Settings(256, 48, 2, 0, false))
+                .run(input, faces);
+        assertEquals(1, everyOther.frames());
+        try (Stream<Path> files = Files.list(faces)) {
+            assertEquals(everyOther.faces() + 1, files.count(), "only this run's crops and alignments.json");
+        }
+    }
+
+    @Test
     void neverMixesFacesOfAnotherInput() throws Exception {
         Path input = photos(3);
         Path faces = dir.resolve("faces");
