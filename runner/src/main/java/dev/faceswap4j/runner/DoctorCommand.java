@@ -4,6 +4,7 @@ import dev.faceswap4j.api.EnvironmentProbe;
 import dev.faceswap4j.core.models.ModelStore;
 import dev.faceswap4j.core.plugin.PluginRegistry;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +26,9 @@ final class DoctorCommand implements Callable<Integer> {
         out.printf("java: %s (%s), %d cores, max heap %d MiB%n", System.getProperty("java.version"), System.getProperty("java.vendor"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         ModelStore store = ModelStore.fromConfig(config.load());
-        long ok = store.verifyAll(false).stream().filter(s -> s.state() == ModelStore.State.OK).count();
-        out.printf("model store: %s (%d of %d files verified)%n", store.dir(), ok, store.verifyAll(false).size());
+        List<ModelStore.Status> statuses = store.verifyAll(false);
+        long ok = statuses.stream().filter(s -> s.state() == ModelStore.State.OK).count();
+        out.printf("model store: %s (%d of %d files verified)%n", store.dir(), ok, statuses.size());
         PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
         for (EnvironmentProbe probe : registry.probes()) {
             out.println(probe.name() + ":");

@@ -82,7 +82,8 @@ public final class Extractor {
         Alignments wanted = describeInput(input);
         Path alignmentsFile = output.resolve(Alignments.FILE_NAME);
         Alignments earlier = Files.isRegularFile(alignmentsFile) ? Alignments.read(alignmentsFile) : null;
-        Alignments previous = checkOutputFolder(input, output, alignmentsFile, wanted);
+        checkOutputFolder(input, output, earlier, wanted);
+        Alignments previous = earlier != null && earlier.matches(wanted) ? earlier : null;
         Path partial = output.resolve(PARTIAL);
         long start = System.nanoTime();
         try (FrameSource source = FrameSource.open(input)) {
@@ -203,10 +204,10 @@ public final class Extractor {
     }
 
     /**
-     * The output folder must be new, empty, or hold an earlier extraction of the same input: faces
-     * of something else are never mixed in or overwritten. Returns the reusable earlier alignments.
+     * The output folder must be new, empty, or hold an earlier extraction of the same input
+     * ({@code earlier}, its alignments): faces of something else are never mixed in or overwritten.
      */
-    private static Alignments checkOutputFolder(Path input, Path output, Path alignmentsFile, Alignments wanted) {
+    private static void checkOutputFolder(Path input, Path output, Alignments earlier, Alignments wanted) {
         try {
             Files.createDirectories(output);
         } catch (IOException e) {
@@ -215,13 +216,12 @@ public final class Extractor {
         if (!Files.isWritable(output)) {
             throw new FaceswapException("output folder " + output + " is not writable");
         }
-        if (Files.isRegularFile(alignmentsFile)) {
-            Alignments previous = Alignments.read(alignmentsFile);
-            if (!previous.input().equals(wanted.input())) {
-                throw new FaceswapException(output + " already holds faces extracted from " + previous.input()
+        if (earlier != null) {
+            if (!earlier.input().equals(wanted.input())) {
+                throw new FaceswapException(output + " already holds faces extracted from " + earlier.input()
                         + "; choose another --output folder for " + input);
             }
-            return previous.matches(wanted) ? previous : null;
+            return;
         }
         try (Stream<Path> entries = Files.list(output)) {
             if (entries.anyMatch(p -> !p.getFileName().toString().equals(PARTIAL))) {
@@ -231,7 +231,6 @@ public final class Extractor {
         } catch (IOException e) {
             throw new FaceswapException("cannot list output folder " + output + ": " + e.getMessage(), e);
         }
-        return null;
     }
 
     private static void writePng(Image image, Path file) {
