@@ -12,6 +12,12 @@ public interface Trainer extends AutoCloseable {
     /** One iteration on a batch of each identity; returns named losses, e.g. {@code loss_a}, {@code loss_b}. */
     Map<String, Double> step(FaceBatch a, FaceBatch b);
 
+    /**
+     * The model as trained so far, for previews; it sees later steps' weights and is valid until this
+     * trainer is closed. Closing it does not close the trainer.
+     */
+    Swapper swapper();
+
     /** Iterations done so far, restored by {@link #load}. */
     long iteration();
 

@@ -59,7 +59,7 @@ public final class OpenCvImages {
         return new Image(mat.cols(), mat.rows(), order, pixels);
     }
 
-    static Mat toMat(Affine transform) {
+    public static Mat toMat(Affine transform) {
         Mat mat = new Mat(2, 3, opencv_core.CV_64F);
         double[] values = transform.toArray();
         try (DoubleIndexer indexer = mat.createIndexer()) {

@@ -1,0 +1,46 @@
+package dev.faceswap4j.core.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.faceswap4j.api.FaceswapException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code checkpoint.json}: which model plugin wrote a checkpoint, after how many iterations, and how its
+ * faces relate to the aligned crops — what convert needs to cut the same face out of a frame.
+ *
+ * @param model provider name ({@code faceswap4j.model})
+ * @param faceSize side of the model's face, pixels
+ * @param coverage side of the crop's central square the model sees, pixels of a 256 px crop
+ * @param cropSize side of the aligned crops trained on
+ * @param padding border of those crops around the mean-face square, pixels (as extract wrote them)
+ */
+public record CheckpointInfo(int version, String model, long iteration, int faceSize, double coverage, int cropSize, double padding,
+        String facesA, String facesB) {
+
+    public static final int VERSION = 1;
+    public static final String FILE_NAME = "checkpoint.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public static CheckpointInfo read(Path dir) {
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new FaceswapException(dir + " is not a faceswap4j checkpoint (" + FILE_NAME + " is missing)");
+        }
+        try {
+            CheckpointInfo info = JSON.readValue(file.toFile(), CheckpointInfo.class);
+            if (info.version() != VERSION) {
+                throw new FaceswapException(file + " has checkpoint version " + info.version() + ", this build reads " + VERSION);
+            }
+            return info;
+        } catch (IOException e) {
+            throw new FaceswapException("corrupt checkpoint file " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    void write(Path dir) throws IOException {
+        JSON.writeValue(dir.resolve(FILE_NAME).toFile(), this);
+    }
+}

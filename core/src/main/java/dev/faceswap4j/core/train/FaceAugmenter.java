@@ -1,0 +1,167 @@
+package dev.faceswap4j.core.train;
+
+import dev.faceswap4j.api.Affine;
+import dev.faceswap4j.api.ChannelOrder;
+import dev.faceswap4j.api.Image;
+import dev.faceswap4j.core.align.Similarity;
+import dev.faceswap4j.core.image.OpenCvImages;
+import dev.faceswap4j.core.image.RgbFloats;
+import java.util.Random;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Turns one aligned crop into a training pair the way the original deepfakes code does: a random
+ * transform (rotation, zoom, shift, flip), then a random warp — a 5×5 grid over the central
+ * {@code coverage} square, each point jittered by a Gaussian, interpolated to a dense map for
+ * {@code remap} — giving the warped input; the target is the same square without the warp, by the
+ * similarity that best maps the jittered grid onto the regular one.
+ *
+ * <p>The original interpolates the grid with {@code cv2.resize} to 80×80 and keeps the middle
+ * 64×64, which shifts the map by half an output pixel against its own target. Here the grid is
+ * interpolated at the output pixels themselves, so with no jitter the warped face equals the target.
+ */
+public final class FaceAugmenter {
+
+    private static final int GRID = 5;
+
+    private final Augmentation settings;
+    private final int faceSize;
+
+    public FaceAugmenter(Augmentation settings, int faceSize) {
+        this.settings = settings;
+        this.faceSize = faceSize;
+    }
+
+    public int faceSize() {
+        return faceSize;
+    }
+
+    /**
+     * Writes the warped input and the target of one augmented copy of {@code crop} (BGR, square) as
+     * RGB floats at {@code offset} of {@code warped} and {@code target}.
+     */
+    public void augment(Image crop, Random random, float[] warped, float[] target, int offset) {
+        int size = crop.width();
+        double unit = size / (double) Augmentation.REFERENCE_CROP;
+        try (Mat source = OpenCvImages.toMat(crop);
+                Mat transformed = randomTransform(source, size, random);
+                Mat mapX = new Mat(faceSize, faceSize, opencv_core.CV_32FC1);
+                Mat mapY = new Mat(faceSize, faceSize, opencv_core.CV_32FC1);
+                Mat warpedMat = new Mat();
+                Mat targetMat = new Mat();
+                Size faceSizeCv = new Size(faceSize, faceSize);
+                Scalar black = new Scalar(0, 0, 0, 0)) {
+            double[] grid = jitteredGrid(size, unit, random);
+            fillMaps(grid, mapX, mapY);
+            opencv_imgproc.remap(transformed, warpedMat, mapX, mapY, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE, black);
+            try (Mat similarity = OpenCvImages.toMat(Similarity.estimate(grid, regularGrid()))) {
+                opencv_imgproc.warpAffine(transformed, targetMat, similarity, faceSizeCv, opencv_imgproc.INTER_LINEAR,
+                        opencv_core.BORDER_REPLICATE, black);
+            }
+            RgbFloats.write(OpenCvImages.toImage(warpedMat, ChannelOrder.BGR), warped, offset);
+            RgbFloats.write(OpenCvImages.toImage(targetMat, ChannelOrder.BGR), target, offset);
+        }
+    }
+
+    /** The model's view of an aligned crop: its central {@code coverage} square at face size, no augmentation. */
+    public Image face(Image crop) {
+        return OpenCvImages.warpAffine(crop, cropToFace(crop.width()), faceSize, faceSize);
+    }
+
+    /** Maps crop pixels to model-face pixels: the central coverage square onto the face square. */
+    public Affine cropToFace(int cropSize) {
+        double side = settings.coverage() * cropSize / Augmentation.REFERENCE_CROP;
+        double scale = faceSize / side;
+        double origin = (cropSize - side) / 2;
+        return new Affine(scale, 0, -origin * scale, 0, scale, -origin * scale);
+    }
+
+    private Mat randomTransform(Mat source, int size, Random random) {
+        double angle = uniform(random, settings.rotation());
+        double scale = 1 + uniform(random, settings.zoom());
+        double tx = uniform(random, settings.shift()) * size;
+        double ty = uniform(random, settings.shift()) * size;
+        boolean flip = random.nextDouble() < settings.flip();
+        // Rotation and zoom about the crop's centre, then the shift (OpenCV's getRotationMatrix2D convention).
+        double radians = Math.toRadians(angle);
+        double alpha = scale * Math.cos(radians);
+        double beta = scale * Math.sin(radians);
+        double centre = size / 2.0;
+        Affine transform = new Affine(alpha, beta, (1 - alpha) * centre - beta * centre + tx,
+                -beta, alpha, beta * centre + (1 - alpha) * centre + ty);
+        Mat result = new Mat();
+        try (Mat matrix = OpenCvImages.toMat(transform); Size cvSize = new Size(size, size); Scalar black = new Scalar(0, 0, 0, 0)) {
+            opencv_imgproc.warpAffine(source, result, matrix, cvSize, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE, black);
+        }
+        if (flip) {
+            opencv_core.flip(result, result, 1);
+        }
+        return result;
+    }
+
+    /** Grid points over the central coverage square, jittered; interleaved x, y, row by row. */
+    private double[] jitteredGrid(int size, double unit, Random random) {
+        double side = settings.coverage() * unit;
+        double start = (size - side) / 2;
+        double step = side / (GRID - 1);
+        double sigma = settings.warpSigma() * unit;
+        double[] grid = new double[GRID * GRID * 2];
+        for (int row = 0; row < GRID; row++) {
+            for (int col = 0; col < GRID; col++) {
+                int i = 2 * (row * GRID + col);
+                grid[i] = start + col * step + random.nextGaussian() * sigma;
+                grid[i + 1] = start + row * step + random.nextGaussian() * sigma;
+            }
+        }
+        return grid;
+    }
+
+    /** Where the grid points belong in the face: a regular grid from 0 to faceSize. */
+    private double[] regularGrid() {
+        double[] grid = new double[GRID * GRID * 2];
+        double step = faceSize / (double) (GRID - 1);
+        for (int row = 0; row < GRID; row++) {
+            for (int col = 0; col < GRID; col++) {
+                grid[2 * (row * GRID + col)] = col * step;
+                grid[2 * (row * GRID + col) + 1] = row * step;
+            }
+        }
+        return grid;
+    }
+
+    /** Bilinear interpolation of the grid at every face pixel: face pixel u sits at grid coordinate u·4/faceSize. */
+    private void fillMaps(double[] grid, Mat mapX, Mat mapY) {
+        double scale = (GRID - 1) / (double) faceSize;
+        try (FloatIndexer xs = mapX.createIndexer(); FloatIndexer ys = mapY.createIndexer()) {
+            for (int v = 0; v < faceSize; v++) {
+                double gy = v * scale;
+                int row = Math.min((int) gy, GRID - 2);
+                double fy = gy - row;
+                for (int u = 0; u < faceSize; u++) {
+                    double gx = u * scale;
+                    int col = Math.min((int) gx, GRID - 2);
+                    double fx = gx - col;
+                    xs.put(v, u, (float) bilinear(grid, row, col, fx, fy, 0));
+                    ys.put(v, u, (float) bilinear(grid, row, col, fx, fy, 1));
+                }
+            }
+        }
+    }
+
+    private static double bilinear(double[] grid, int row, int col, double fx, double fy, int axis) {
+        double p00 = grid[2 * (row * GRID + col) + axis];
+        double p01 = grid[2 * (row * GRID + col + 1) + axis];
+        double p10 = grid[2 * ((row + 1) * GRID + col) + axis];
+        double p11 = grid[2 * ((row + 1) * GRID + col + 1) + axis];
+        return (1 - fy) * ((1 - fx) * p00 + fx * p01) + fy * ((1 - fx) * p10 + fx * p11);
+    }
+
+    private static double uniform(Random random, double range) {
+        return (random.nextDouble() * 2 - 1) * range;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.faceswap4j.core.train;
+
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.Image;
+import dev.faceswap4j.core.extract.Alignments;
+import dev.faceswap4j.core.extract.FaceRecord;
+import dev.faceswap4j.core.image.Images;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The aligned face crops of one identity, decoded once and kept in memory (a 256 px crop is 192 KiB).
+ * Where the folder holds the {@code alignments.json} of {@code extract}, only the crops it lists are
+ * used, so stray images (a contact sheet, a screenshot) do not end up in training.
+ */
+public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> crops) {
+
+    private static final Logger log = LoggerFactory.getLogger(FaceSet.class);
+    private static final Set<String> IMAGE_SUFFIXES = Set.of("png", "jpg", "jpeg", "bmp");
+
+    public FaceSet {
+        files = List.copyOf(files);
+        crops = List.copyOf(crops);
+    }
+
+    public int size() {
+        return crops.size();
+    }
+
+    /** Reads every aligned crop of {@code folder}; one-line errors name the folder or the file at fault. */
+    public static FaceSet read(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new FaceswapException("faces folder " + folder + " does not exist (make it with faceswap4j extract)");
+        }
+        List<Path> files = imageFiles(folder);
+        Path alignmentsFile = folder.resolve(Alignments.FILE_NAME);
+        if (Files.isRegularFile(alignmentsFile)) {
+            files = onlyExtracted(folder, files, Alignments.read(alignmentsFile));
+        }
+        if (files.isEmpty()) {
+            throw new FaceswapException("faces folder " + folder + " holds no face images (make them with faceswap4j extract)");
+        }
+        List<Image> crops = new ArrayList<>(files.size());
+        int cropSize = -1;
+        for (Path file : files) {
+            Image crop = Images.readBgr(file);
+            if (crop.width() != crop.height()) {
+                throw new FaceswapException("face image " + file + " is " + crop.width() + "x" + crop.height()
+                        + ", not a square aligned crop (the output of faceswap4j extract)");
+            }
+            if (cropSize < 0) {
+                cropSize = crop.width();
+            } else if (crop.width() != cropSize) {
+                throw new FaceswapException("face image " + file + " is " + crop.width() + " px, the others in " + folder + " are "
+                        + cropSize + " px; extract every face of one set with the same crop-size");
+            }
+            crops.add(crop);
+        }
+        return new FaceSet(folder, cropSize, files, crops);
+    }
+
+    private static List<Path> imageFiles(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isRegularFile)
+                    .filter(p -> IMAGE_SUFFIXES.contains(suffix(p)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new FaceswapException("cannot list faces folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> onlyExtracted(Path folder, List<Path> files, Alignments alignments) {
+        Set<String> listed = alignments.frames().stream()
+                .flatMap(frame -> frame.faces().stream())
+                .map(FaceRecord::crop)
+                .collect(Collectors.toSet());
+        List<Path> kept = files.stream().filter(p -> listed.contains(p.getFileName().toString())).toList();
+        if (kept.size() < files.size()) {
+            log.warn("{}: ignoring {} image(s) that {} does not list (not written by extract)", folder, files.size() - kept.size(),
+                    Alignments.FILE_NAME);
+        }
+        return kept;
+    }
+
+    private static String suffix(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.faceswap4j.core.train;
+
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.core.util.FileTrees;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A training output folder: {@code checkpoint/} (the latest complete checkpoint), {@code losses.csv},
+ * {@code preview.png} and {@code previews/}. A checkpoint is written into a hidden folder and swapped
+ * in by renames, so a crash or Ctrl-C mid-write leaves the previous one intact.
+ */
+public record ModelDir(Path root) {
+
+    private static final Set<String> OWN_FILES = Set.of("checkpoint", ".checkpoint-new", ".checkpoint-old", LossLog.FILE_NAME,
+            "preview.png", "previews", ".preview.png.tmp.png", "." + LossLog.FILE_NAME + ".tmp");
+
+    public Path checkpoint() {
+        return root.resolve("checkpoint");
+    }
+
+    private Path incoming() {
+        return root.resolve(".checkpoint-new");
+    }
+
+    private Path outgoing() {
+        return root.resolve(".checkpoint-old");
+    }
+
+    /** The latest complete checkpoint, finishing a swap a crash interrupted. */
+    public Optional<CheckpointInfo> latest() {
+        if (!Files.isDirectory(checkpoint()) && Files.isDirectory(outgoing())) {
+            try {
+                Files.move(outgoing(), checkpoint(), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new FaceswapException("cannot restore the previous checkpoint " + outgoing() + ": " + e.getMessage(), e);
+            }
+        }
+        return Files.isDirectory(checkpoint()) ? Optional.of(CheckpointInfo.read(checkpoint())) : Optional.empty();
+    }
+
+    /** Refuses a folder that holds something other than a faceswap4j model: training must not mix into it. */
+    public void requireOwnOrEmpty() {
+        if (!Files.exists(root)) {
+            return;
+        }
+        if (!Files.isDirectory(root)) {
+            throw new FaceswapException("model-dir " + root + " is a file, not a folder");
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            Optional<Path> foreign = entries.filter(p -> !OWN_FILES.contains(p.getFileName().toString())).findFirst();
+            if (foreign.isPresent()) {
+                throw new FaceswapException("model-dir " + root + " holds " + foreign.get().getFileName()
+                        + ", which training did not write; use a new or empty folder");
+            }
+        } catch (IOException e) {
+            throw new FaceswapException("cannot read model-dir " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the trainer's state and {@code info} as the new latest checkpoint. */
+    public void save(Trainer trainer, CheckpointInfo info) {
+        try {
+            Files.createDirectories(root);
+            FileTrees.deleteQuietly(incoming());
+            Files.createDirectories(incoming());
+            trainer.save(incoming());
+            info.write(incoming());
+            if (Files.isDirectory(checkpoint())) {
+                FileTrees.deleteQuietly(outgoing());
+                Files.move(checkpoint(), outgoing(), StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(incoming(), checkpoint(), StandardCopyOption.ATOMIC_MOVE);
+            FileTrees.deleteQuietly(outgoing());
+        } catch (IOException e) {
+            FileTrees.deleteQuietly(incoming());
+            throw new FaceswapException("cannot write checkpoint into " + root + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            FileTrees.deleteQuietly(incoming());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.faceswap4j.core.train;
+
+import com.typesafe.config.Config;
+import dev.faceswap4j.api.FaceswapException;
+
+/** {@code faceswap4j.train}: how long and how to train, and what to write on the way. */
+public record TrainSettings(long iterations, int batchSize, int checkpointEvery, int previewEvery, int previewFaces,
+        int loaderThreads, long seed, Augmentation augmentation) {
+
+    public TrainSettings {
+        positive("iterations", iterations);
+        positive("batch-size", batchSize);
+        positive("checkpoint-every", checkpointEvery);
+        positive("preview-every", previewEvery);
+        positive("loader-threads", loaderThreads);
+        if (previewFaces < 0) {
+            throw new FaceswapException("faceswap4j.train.preview-faces must not be negative, got " + previewFaces);
+        }
+    }
+
+    public static TrainSettings from(Config train) {
+        return new TrainSettings(train.getLong("iterations"), train.getInt("batch-size"), train.getInt("checkpoint-every"),
+                train.getInt("preview-every"), train.getInt("preview-faces"), train.getInt("loader-threads"), train.getLong("seed"),
+                Augmentation.from(train.getConfig("augmentation")));
+    }
+
+    public TrainSettings withIterations(long value) {
+        return new TrainSettings(value, batchSize, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation);
+    }
+
+    public TrainSettings withBatchSize(int value) {
+        return new TrainSettings(iterations, value, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation);
+    }
+
+    private static void positive(String key, long value) {
+        if (value <= 0) {
+            throw new FaceswapException("faceswap4j.train." + key + " must be positive, got " + value);
+        }
+    }
+}

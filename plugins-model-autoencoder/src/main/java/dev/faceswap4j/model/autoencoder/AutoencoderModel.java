@@ -1,0 +1,66 @@
+package dev.faceswap4j.model.autoencoder;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.SwapModel;
+import dev.faceswap4j.api.Swapper;
+import dev.faceswap4j.api.Trainer;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code model = autoencoder}: the classic shared-encoder deepfake model on DJL's PyTorch engine. */
+public final class AutoencoderModel implements SwapModel {
+
+    private static final Logger log = LoggerFactory.getLogger(AutoencoderModel.class);
+
+    private final AutoencoderSettings settings;
+
+    public AutoencoderModel(AutoencoderSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public int faceSize() {
+        return settings.faceSize();
+    }
+
+    @Override
+    public Trainer newTrainer() {
+        Engine engine = PyTorchEngines.pytorch();
+        return new AutoencoderTrainer(settings, engine, device(engine));
+    }
+
+    @Override
+    public Swapper loadSwapper(Path dir) {
+        // The saved architecture wins over the configured one: a model is converted with what it was trained as.
+        AutoencoderSettings saved = TrainerState.read(dir).settings();
+        Engine engine = PyTorchEngines.pytorch();
+        NDManager manager = engine.newBaseManager(device(engine));
+        try {
+            return new AutoencoderSwapper(SharedAutoencoder.load(saved, manager, dir), manager, true);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private Device device(Engine engine) {
+        int gpus = engine.getGpuCount();
+        Device device = switch (settings.device()) {
+            case "cpu" -> Device.cpu();
+            case "gpu" -> {
+                if (gpus == 0) {
+                    throw new FaceswapException("faceswap4j.models.autoencoder.device = gpu, but DJL's libtorch sees no GPU"
+                            + " (set PYTORCH_LIBRARY_PATH to a CUDA libtorch 2.7.x and PYTORCH_FLAVOR=cu128; see README)");
+                }
+                yield Device.gpu();
+            }
+            default -> gpus > 0 ? Device.gpu() : Device.cpu();
+        };
+        log.info("autoencoder on {} ({})", device, settings.describe());
+        return device;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.faceswap4j.model.autoencoder;
+
+import com.typesafe.config.Config;
+import dev.faceswap4j.api.SwapModel;
+import dev.faceswap4j.api.SwapModelProvider;
+
+/** Provider of {@code model = autoencoder}. */
+public final class AutoencoderProvider implements SwapModelProvider {
+
+    @Override
+    public String name() {
+        return "autoencoder";
+    }
+
+    @Override
+    public String description() {
+        return "classic deepfake autoencoder: shared encoder, decoders A and B, 64x64, MAE (DJL/PyTorch)";
+    }
+
+    @Override
+    public SwapModel create(Config settings) {
+        return new AutoencoderModel(AutoencoderSettings.from(settings));
+    }
+}

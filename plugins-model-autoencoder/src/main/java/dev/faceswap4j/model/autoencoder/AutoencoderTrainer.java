@@ -1,0 +1,151 @@
+package dev.faceswap4j.model.autoencoder;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faceswap4j.api.FaceBatch;
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.Swapper;
+import dev.faceswap4j.api.Trainer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Trains the shared autoencoder as the original did: per iteration, autoencoder A on (warped A → A),
+ * then autoencoder B on (warped B → B), each with its own Adam (the encoder gets moments in both),
+ * mean absolute error.
+ */
+final class AutoencoderTrainer implements Trainer {
+
+    static final String STATE_FILE = "autoencoder.json";
+    private static final String ADAM_A_FILE = "adam-a.bin";
+    private static final String ADAM_B_FILE = "adam-b.bin";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AutoencoderSettings settings;
+    private final Engine engine;
+    private final NDManager manager;
+    private final SharedAutoencoder network;
+    private final ResumableAdam adamA;
+    private final ResumableAdam adamB;
+    private long iteration;
+
+    AutoencoderTrainer(AutoencoderSettings settings, Engine engine, Device device) {
+        this.settings = settings;
+        this.engine = engine;
+        this.manager = engine.newBaseManager(device);
+        if (settings.seed() != 0) {
+            engine.setRandomSeed(settings.seed());
+        }
+        this.network = SharedAutoencoder.create(settings, manager);
+        for (Parameter parameter : network.allParameters()) {
+            parameter.getArray().setRequiresGradient(true);
+        }
+        this.adamA = new ResumableAdam(settings.adam(), network.trainableParameters(true), manager);
+        this.adamB = new ResumableAdam(settings.adam(), network.trainableParameters(false), manager);
+    }
+
+    @Override
+    public Map<String, Double> step(FaceBatch a, FaceBatch b) {
+        double lossA = trainSide(true, a, adamA);
+        double lossB = trainSide(false, b, adamB);
+        iteration++;
+        Map<String, Double> losses = new LinkedHashMap<>();
+        losses.put("loss_a", lossA);
+        losses.put("loss_b", lossB);
+        return losses;
+    }
+
+    private double trainSide(boolean a, FaceBatch batch, ResumableAdam adam) {
+        if (batch.faceSize() != settings.faceSize()) {
+            throw new IllegalArgumentException("batch of " + batch.faceSize() + " px faces for a " + settings.faceSize() + " px model");
+        }
+        float loss;
+        try (NDManager scope = manager.newSubManager();
+                GradientCollector collector = engine.newGradientCollector()) {
+            NDArray warped = FaceTensors.fromNhwc(scope, batch.warped(), batch.size(), batch.faceSize());
+            NDArray target = FaceTensors.fromNhwc(scope, batch.target(), batch.size(), batch.faceSize());
+            NDArray output = network.render(warped, a, true);
+            NDArray meanAbsoluteError = output.sub(target).abs().mean();
+            collector.backward(meanAbsoluteError);
+            loss = meanAbsoluteError.getFloat();
+        }
+        // Outside the scope: the optimizer's state must outlive every step's arrays.
+        adam.step();
+        return loss;
+    }
+
+    @Override
+    public long iteration() {
+        return iteration;
+    }
+
+    SharedAutoencoder network() {
+        return network;
+    }
+
+    @Override
+    public Swapper swapper() {
+        return new AutoencoderSwapper(network, manager, false);
+    }
+
+    @Override
+    public void save(Path dir) {
+        try {
+            network.save(dir);
+            writeAdam(dir.resolve(ADAM_A_FILE), adamA);
+            writeAdam(dir.resolve(ADAM_B_FILE), adamB);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(STATE_FILE).toFile(), new TrainerState(settings, iteration));
+        } catch (IOException e) {
+            throw new FaceswapException("cannot write checkpoint into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void load(Path dir) {
+        TrainerState state = TrainerState.read(dir);
+        if (!state.settings().sameNetwork(settings)) {
+            throw new FaceswapException("checkpoint " + dir + " holds a " + state.settings().describe()
+                    + " autoencoder, the configuration asks for " + settings.describe());
+        }
+        network.loadWeights(dir, manager);
+        for (Parameter parameter : network.allParameters()) {
+            parameter.getArray().setRequiresGradient(true);
+        }
+        readAdam(dir.resolve(ADAM_A_FILE), adamA);
+        readAdam(dir.resolve(ADAM_B_FILE), adamB);
+        iteration = state.iteration();
+    }
+
+    private static void writeAdam(Path file, ResumableAdam adam) throws IOException {
+        try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
+            adam.save(out);
+        }
+    }
+
+    private static void readAdam(Path file, ResumableAdam adam) {
+        try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
+            adam.load(in);
+        } catch (IOException | RuntimeException e) {
+            throw new FaceswapException("corrupt optimizer state " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        adamA.close();
+        adamB.close();
+        manager.close();
+    }
+}

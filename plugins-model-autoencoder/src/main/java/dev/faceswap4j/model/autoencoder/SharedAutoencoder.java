@@ -1,0 +1,137 @@
+package dev.faceswap4j.model.autoencoder;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import dev.faceswap4j.api.FaceswapException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One encoder and the two decoders it feeds: the weights of a trained swap model. */
+public final class SharedAutoencoder {
+
+    static final String ENCODER_FILE = "encoder.params";
+    static final String DECODER_A_FILE = "decoder-a.params";
+    static final String DECODER_B_FILE = "decoder-b.params";
+
+    private final AutoencoderSettings settings;
+    private final SequentialBlock encoder;
+    private final SequentialBlock decoderA;
+    private final SequentialBlock decoderB;
+    private final SequentialBlock autoencoderA;
+    private final SequentialBlock autoencoderB;
+    private final ParameterStore store;
+
+    private SharedAutoencoder(AutoencoderSettings settings, NDManager manager) {
+        this.settings = settings;
+        this.encoder = AutoencoderNetwork.encoder(settings);
+        this.decoderA = AutoencoderNetwork.decoder(settings);
+        this.decoderB = AutoencoderNetwork.decoder(settings);
+        // The same encoder instance in both: training either autoencoder updates the shared weights.
+        this.autoencoderA = new SequentialBlock().add(encoder).add(decoderA);
+        this.autoencoderB = new SequentialBlock().add(encoder).add(decoderB);
+        Shape input = new Shape(1, 3, settings.faceSize(), settings.faceSize());
+        AutoencoderNetwork.initialize(autoencoderA, manager, input);
+        AutoencoderNetwork.initialize(decoderB, manager, encoder.getOutputShapes(new Shape[] {input})[0]);
+        this.store = new ParameterStore(manager, false);
+    }
+
+    /** Freshly initialised weights on the manager's device. */
+    public static SharedAutoencoder create(AutoencoderSettings settings, NDManager manager) {
+        return new SharedAutoencoder(settings, manager);
+    }
+
+    /** The weights {@link #save} wrote into {@code dir}. */
+    public static SharedAutoencoder load(AutoencoderSettings settings, NDManager manager, Path dir) {
+        SharedAutoencoder network = new SharedAutoencoder(settings, manager);
+        network.loadWeights(dir, manager);
+        return network;
+    }
+
+    /** Replaces the weights by those {@link #save} wrote into {@code dir}. */
+    public void loadWeights(Path dir, NDManager manager) {
+        read(dir.resolve(ENCODER_FILE), encoder, manager);
+        read(dir.resolve(DECODER_A_FILE), decoderA, manager);
+        read(dir.resolve(DECODER_B_FILE), decoderB, manager);
+    }
+
+    public void save(Path dir) throws IOException {
+        write(dir.resolve(ENCODER_FILE), encoder);
+        write(dir.resolve(DECODER_A_FILE), decoderA);
+        write(dir.resolve(DECODER_B_FILE), decoderB);
+    }
+
+    /** The autoencoder that reconstructs identity A ({@code a = true}) or B, encoder shared. */
+    public Block autoencoder(boolean a) {
+        return a ? autoencoderA : autoencoderB;
+    }
+
+    /** Parameters one side's training step updates: the shared encoder's and that side's decoder's. */
+    public List<Parameter> trainableParameters(boolean a) {
+        List<Parameter> parameters = new ArrayList<>(encoder.getParameters().values());
+        parameters.addAll((a ? decoderA : decoderB).getParameters().values());
+        return parameters;
+    }
+
+    public List<Parameter> allParameters() {
+        List<Parameter> parameters = trainableParameters(true);
+        parameters.addAll(decoderB.getParameters().values());
+        return parameters;
+    }
+
+    /** Faces (NCHW RGB in [0, 1]) through the encoder and the decoder of the identity {@code a} or B. */
+    public NDArray render(NDArray faces, boolean a, boolean training) {
+        return autoencoder(a).forward(store, new NDList(faces), training).singletonOrThrow();
+    }
+
+    public ParameterStore store() {
+        return store;
+    }
+
+    public AutoencoderSettings settings() {
+        return settings;
+    }
+
+    public Block encoder() {
+        return encoder;
+    }
+
+    public Block decoder(boolean a) {
+        return a ? decoderA : decoderB;
+    }
+
+    private static void write(Path file, Block block) throws IOException {
+        try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
+            block.saveParameters(out);
+        }
+    }
+
+    private void read(Path file, Block block, NDManager manager) {
+        if (!Files.isRegularFile(file)) {
+            throw new FaceswapException("model weights " + file + " are missing");
+        }
+        try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
+            // Loading replaces each parameter's array; free the old ones now rather than with the manager.
+            block.getParameters().values().forEach(Parameter::close);
+            block.loadParameters(manager, in);
+            if (in.read() != -1) {
+                throw new IOException("unexpected bytes after the weights");
+            }
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new FaceswapException("corrupt model weights " + file + " (" + settings.describe() + "): " + e.getMessage(), e);
+        }
+    }
+}
