@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faceswap4j.api.FaceBatch;
@@ -20,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains the shared autoencoder as the original did: per iteration, autoencoder A on (warped A → A),
@@ -28,6 +29,8 @@ import java.util.Map;
  */
 final class AutoencoderTrainer implements Trainer {
 
+    private static final Logger log = LoggerFactory.getLogger(AutoencoderTrainer.class);
+    private static final int MAX_ATTEMPTS = 3;
     static final String STATE_FILE = "autoencoder.json";
     private static final String ADAM_A_FILE = "adam-a.bin";
     private static final String ADAM_B_FILE = "adam-b.bin";
@@ -49,9 +52,7 @@ final class AutoencoderTrainer implements Trainer {
             engine.setRandomSeed(settings.seed());
         }
         this.network = SharedAutoencoder.create(settings, manager);
-        for (Parameter parameter : network.allParameters()) {
-            parameter.getArray().setRequiresGradient(true);
-        }
+        network.allParameters().forEach(p -> p.getArray().setRequiresGradient(true));
         this.adamA = new ResumableAdam(settings.adam(), network.trainableParameters(true), manager);
         this.adamB = new ResumableAdam(settings.adam(), network.trainableParameters(false), manager);
     }
@@ -71,6 +72,20 @@ final class AutoencoderTrainer implements Trainer {
         if (batch.faceSize() != settings.faceSize()) {
             throw new IllegalArgumentException("batch of " + batch.faceSize() + " px faces for a " + settings.faceSize() + " px model");
         }
+        for (int attempt = 1; ; attempt++) {
+            double loss = backward(a, batch);
+            if (!Double.isFinite(loss) || adam.gradientsFinite() || attempt == MAX_ATTEMPTS) {
+                // A non-finite loss is the model's own divergence: the training loop reports it.
+                adam.step();
+                return loss;
+            }
+            // A finite loss with non-finite gradients is a native kernel fault, not the model: drop them, redo the step.
+            log.warn("non-finite gradients at a finite loss ({}), step of {} repeated", loss, a ? "A" : "B");
+            adam.clearGradients();
+        }
+    }
+
+    private double backward(boolean a, FaceBatch batch) {
         float loss;
         try (NDManager scope = manager.newSubManager();
                 GradientCollector collector = engine.newGradientCollector()) {
@@ -81,14 +96,16 @@ final class AutoencoderTrainer implements Trainer {
             collector.backward(meanAbsoluteError);
             loss = meanAbsoluteError.getFloat();
         }
-        // Outside the scope: the optimizer's state must outlive every step's arrays.
-        adam.step();
         return loss;
     }
 
     @Override
     public long iteration() {
         return iteration;
+    }
+
+    ResumableAdam adam(boolean a) {
+        return a ? adamA : adamB;
     }
 
     SharedAutoencoder network() {
@@ -120,9 +137,7 @@ final class AutoencoderTrainer implements Trainer {
                     + " autoencoder, the configuration asks for " + settings.describe());
         }
         network.loadWeights(dir, manager);
-        for (Parameter parameter : network.allParameters()) {
-            parameter.getArray().setRequiresGradient(true);
-        }
+        network.allParameters().forEach(p -> p.getArray().setRequiresGradient(true));
         readAdam(dir.resolve(ADAM_A_FILE), adamA);
         readAdam(dir.resolve(ADAM_B_FILE), adamB);
         iteration = state.iteration();

@@ -14,9 +14,25 @@ public final class FaceTensors {
 
     private FaceTensors() {}
 
-    /** {@code count} faces of {@code size}² interleaved RGB floats as an NCHW array on the manager's device. */
+    /**
+     * {@code count} faces of {@code size}² interleaved RGB floats as a contiguous NCHW array on the
+     * manager's device. Reordered here rather than by a transposed view: a view has channels-last
+     * strides, which sends libtorch 2.7.1's CPU convolutions down a channels-last path whose backward
+     * pass gave NaN input gradients now and then (seen at the 3-channel output convolution).
+     */
     public static NDArray fromNhwc(NDManager manager, float[] rgb, int count, int size) {
-        return manager.create(rgb, new Shape(count, size, size, 3)).transpose(0, 3, 1, 2);
+        int plane = size * size;
+        float[] nchw = new float[rgb.length];
+        for (int n = 0; n < count; n++) {
+            int base = n * plane * 3;
+            for (int p = 0; p < plane; p++) {
+                int source = base + p * 3;
+                nchw[base + p] = rgb[source];
+                nchw[base + plane + p] = rgb[source + 1];
+                nchw[base + 2 * plane + p] = rgb[source + 2];
+            }
+        }
+        return manager.create(nchw, new Shape(count, 3, size, size));
     }
 
     public static NDArray fromImages(NDManager manager, List<Image> faces, int size) {

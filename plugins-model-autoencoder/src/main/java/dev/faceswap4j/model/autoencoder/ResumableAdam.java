@@ -58,6 +58,27 @@ public final class ResumableAdam implements AutoCloseable {
         }
     }
 
+    /** Whether every accumulated gradient is finite (one reduction per parameter). */
+    public boolean gradientsFinite() {
+        for (Parameter parameter : parameters) {
+            try (NDArray gradient = parameter.getArray().getGradient(); NDArray sum = gradient.sum()) {
+                if (!Float.isFinite(sum.getFloat())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Discards the accumulated gradients without updating. */
+    public void clearGradients() {
+        for (Parameter parameter : parameters) {
+            try (NDArray gradient = parameter.getArray().getGradient()) {
+                gradient.set(java.nio.FloatBuffer.wrap(new float[Math.toIntExact(gradient.size())]));
+            }
+        }
+    }
+
     public long steps() {
         return steps;
     }

@@ -1,0 +1,199 @@
+package dev.faceswap4j.model.autoencoder;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import dev.faceswap4j.api.Direction;
+import dev.faceswap4j.api.FaceBatch;
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.Image;
+import dev.faceswap4j.api.Swapper;
+import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.core.train.Augmentation;
+import dev.faceswap4j.core.train.FaceAugmenter;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The autoencoder on DJL/PyTorch (CPU): architecture, learning, saving and exact resumption. */
+class AutoencoderModelTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void parameterCountIsTheKerasModels() {
+        AutoencoderSettings classic = AutoencoderSettings.classic();
+        try (NDManager manager = PyTorchEngines.pytorch().newBaseManager()) {
+            Shape input = new Shape(1, 3, 64, 64);
+            SequentialBlock encoder = AutoencoderNetwork.encoder(classic);
+            AutoencoderNetwork.initialize(encoder, manager, input);
+            Shape code = encoder.getOutputShapes(new Shape[] {input})[0];
+            assertEquals(new Shape(1, 512, 8, 8), code);
+            SequentialBlock decoder = AutoencoderNetwork.decoder(classic);
+            AutoencoderNetwork.initialize(decoder, manager, code);
+            assertEquals(new Shape(1, 3, 64, 64), decoder.getOutputShapes(new Shape[] {code})[0]);
+            assertEquals(55_505_664L, AutoencoderNetwork.parameterCount(encoder));
+            assertEquals(1_553_539L, AutoencoderNetwork.parameterCount(decoder));
+            assertEquals(58_612_742L, AutoencoderNetwork.parameterCount(encoder) + 2 * AutoencoderNetwork.parameterCount(decoder));
+        }
+    }
+
+    @Test
+    void theEncoderIsSharedAndEachSideUpdatesOnlyItsDecoder() {
+        try (AutoencoderTrainer trainer = newTrainer(1)) {
+            SharedAutoencoder network = trainer.network();
+            float[] decoderB = firstWeights(network.decoder(false));
+            float[] encoder = firstWeights(network.encoder());
+            float[] decoderA = firstWeights(network.decoder(true));
+            // A step of A alone: an empty B batch is not allowed, so compare B's decoder across an A-only update.
+            trainer.step(TestTraining.batch(true, 2, 1), TestTraining.batch(false, 2, 2));
+            assertTrue(!java.util.Arrays.equals(encoder, firstWeights(network.encoder())));
+            assertTrue(!java.util.Arrays.equals(decoderA, firstWeights(network.decoder(true))));
+            assertTrue(!java.util.Arrays.equals(decoderB, firstWeights(network.decoder(false))));
+            assertEquals(network.trainableParameters(true).size(), network.trainableParameters(false).size());
+            assertTrue(network.trainableParameters(true).containsAll(network.encoder().getParameters().values()));
+            assertTrue(network.trainableParameters(false).containsAll(network.encoder().getParameters().values()));
+        }
+    }
+
+    @Test
+    void lossFallsOnRealFaces() {
+        try (AutoencoderTrainer trainer = newTrainer(2)) {
+            List<Double> lossesA = new ArrayList<>();
+            List<Double> lossesB = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                Map<String, Double> losses = trainer.step(TestTraining.batch(true, 8, i), TestTraining.batch(false, 8, 1000 + i));
+                lossesA.add(losses.get("loss_a"));
+                lossesB.add(losses.get("loss_b"));
+            }
+            assertEquals(60, trainer.iteration());
+            for (List<Double> losses : List.of(lossesA, lossesB)) {
+                double first = mean(losses.subList(0, 5));
+                double last = mean(losses.subList(55, 60));
+                assertTrue(first > 0.1, "an untrained model is far from the faces: " + first);
+                assertTrue(last < 0.75 * first, "loss fell from " + first + " to only " + last);
+            }
+        }
+    }
+
+    @Test
+    void aSavedModelSwapsExactlyAsTheTrainedOne() {
+        List<Image> faces = previewFaces();
+        List<Image> before;
+        try (AutoencoderTrainer trainer = newTrainer(3)) {
+            trainer.step(TestTraining.batch(true, 4, 1), TestTraining.batch(false, 4, 2));
+            before = trainer.swapper().swap(faces, Direction.A_TO_B);
+            trainer.save(dir);
+        }
+        try (Swapper loaded = new AutoencoderModel(TestTraining.lite(0)).loadSwapper(dir)) {
+            List<Image> after = loaded.swap(faces, Direction.A_TO_B);
+            assertEquals(before, after);
+            assertEquals(64, after.get(0).width());
+        }
+    }
+
+    @Test
+    void aResumedTrainerContinuesBitForBit() {
+        FaceBatch a1 = TestTraining.batch(true, 4, 11);
+        FaceBatch b1 = TestTraining.batch(false, 4, 12);
+        FaceBatch a2 = TestTraining.batch(true, 4, 13);
+        FaceBatch b2 = TestTraining.batch(false, 4, 14);
+        try (AutoencoderTrainer original = newTrainer(4)) {
+            original.step(a1, b1);
+            original.step(a2, b2);
+            original.save(dir);
+            try (AutoencoderTrainer resumed = newTrainer(5)) {
+                resumed.load(dir);
+                assertEquals(2, resumed.iteration());
+                assertWeightsEqual(original, resumed);
+                assertAdamStateEqual(original, resumed);
+                // Further steps agree as far as libtorch's CPU kernels are deterministic (not bit-exact across runs).
+                for (int i = 0; i < 2; i++) {
+                    Map<String, Double> expected = original.step(a1, b2);
+                    Map<String, Double> actual = resumed.step(a1, b2);
+                    for (String loss : expected.keySet()) {
+                        assertEquals(expected.get(loss), actual.get(loss), 1e-5, loss);
+                    }
+                }
+                assertEquals(original.iteration(), resumed.iteration());
+            }
+        }
+    }
+
+    @Test
+    void refusesACorruptOrForeignCheckpoint() throws Exception {
+        try (AutoencoderTrainer trainer = newTrainer(6)) {
+            trainer.save(dir);
+        }
+        Path weights = dir.resolve(SharedAutoencoder.DECODER_B_FILE);
+        try (RandomAccessFile file = new RandomAccessFile(weights.toFile(), "rw")) {
+            file.setLength(file.length() / 2);
+        }
+        try (AutoencoderTrainer trainer = newTrainer(7)) {
+            FaceswapException e = assertThrows(FaceswapException.class, () -> trainer.load(dir));
+            assertTrue(e.getMessage().contains(weights.toString()), e.getMessage());
+        }
+        AutoencoderSettings wider = new AutoencoderSettings("cpu", 64, List.of(32, 64, 128, 512), 256, 128, List.of(64, 32, 16),
+                TestTraining.lite(0).adam(), 0);
+        try (Trainer trainer = new AutoencoderModel(wider).newTrainer()) {
+            FaceswapException e = assertThrows(FaceswapException.class, () -> trainer.load(dir));
+            assertTrue(e.getMessage().contains("the configuration asks for"), e.getMessage());
+        }
+        Files.delete(dir.resolve(AutoencoderTrainer.STATE_FILE));
+        FaceswapException e = assertThrows(FaceswapException.class, () -> new AutoencoderModel(TestTraining.lite(0)).loadSwapper(dir));
+        assertTrue(e.getMessage().contains("holds no autoencoder model"), e.getMessage());
+    }
+
+    private static AutoencoderTrainer newTrainer(int seed) {
+        return new AutoencoderTrainer(TestTraining.lite(seed), PyTorchEngines.pytorch(), ai.djl.Device.cpu());
+    }
+
+    private static List<Image> previewFaces() {
+        FaceAugmenter augmenter = new FaceAugmenter(Augmentation.none(200), 64);
+        return TestTraining.faces().crops().subList(0, 3).stream().map(augmenter::face).toList();
+    }
+
+    private static void assertWeightsEqual(AutoencoderTrainer expected, AutoencoderTrainer actual) {
+        List<Parameter> left = expected.network().allParameters();
+        List<Parameter> right = actual.network().allParameters();
+        assertEquals(left.size(), right.size());
+        for (int i = 0; i < left.size(); i++) {
+            assertArrayEquals(left.get(i).getArray().toFloatArray(), right.get(i).getArray().toFloatArray(), left.get(i).getName());
+        }
+    }
+
+    private void assertAdamStateEqual(AutoencoderTrainer expected, AutoencoderTrainer actual) {
+        for (boolean a : new boolean[] {true, false}) {
+            try {
+                java.io.ByteArrayOutputStream left = new java.io.ByteArrayOutputStream();
+                java.io.ByteArrayOutputStream right = new java.io.ByteArrayOutputStream();
+                expected.adam(a).save(new java.io.DataOutputStream(left));
+                actual.adam(a).save(new java.io.DataOutputStream(right));
+                assertArrayEquals(left.toByteArray(), right.toByteArray(), "Adam state of " + (a ? "A" : "B"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static float[] firstWeights(ai.djl.nn.Block block) {
+        return block.getParameters().values().get(0).getArray().toFloatArray();
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+}
