@@ -70,6 +70,11 @@ public final class TrainingLoop {
         dir.requireOwnOrEmpty();
         Optional<CheckpointInfo> latest = dir.latest();
         checkResume(dir, latest);
+        try {
+            java.nio.file.Files.createDirectories(dir.root());
+        } catch (java.io.IOException e) {
+            throw new FaceswapException("cannot create model-dir " + dir.root() + ": " + e.getMessage(), e);
+        }
         int batchSize = batchSize();
         FaceAugmenter augmenter = new FaceAugmenter(settings.augmentation(), inputs.model().faceSize());
         PreviewGrid preview = new PreviewGrid(previewFaces(inputs.facesA(), augmenter), previewFaces(inputs.facesB(), augmenter));

@@ -1,0 +1,108 @@
+package dev.faceswap4j.runner;
+
+import com.typesafe.config.Config;
+import dev.faceswap4j.api.SwapModel;
+import dev.faceswap4j.core.extract.Alignments;
+import dev.faceswap4j.core.plugin.PluginRegistry;
+import dev.faceswap4j.core.plugin.StageKind;
+import dev.faceswap4j.core.train.FaceSet;
+import dev.faceswap4j.core.train.TrainSettings;
+import dev.faceswap4j.core.train.TrainingLoop;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", description = "Train the swap model (faceswap4j.model) on two folders of aligned faces; Ctrl-C saves a checkpoint.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = {"-A", "--faces-a"}, required = true, paramLabel = "DIR", description = "Aligned faces of identity A (from extract).")
+    Path facesA;
+
+    @Option(names = {"-B", "--faces-b"}, required = true, paramLabel = "DIR", description = "Aligned faces of identity B (from extract).")
+    Path facesB;
+
+    @Option(names = {"-m", "--model-dir"}, required = true, paramLabel = "DIR", description = "Where checkpoints, losses.csv and previews go.")
+    Path modelDir;
+
+    @Option(names = "--resume", description = "Continue the checkpoint in --model-dir (up to faceswap4j.train.iterations).")
+    boolean resume;
+
+    @Option(names = {"-n", "--iterations"}, paramLabel = "N", description = "Train up to N iterations (default: faceswap4j.train.iterations).")
+    Long iterations;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Faces per identity per step (default: faceswap4j.train.batch-size).")
+    Integer batchSize;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Config conf = config.load();
+        TrainSettings settings = TrainSettings.from(conf.getConfig("faceswap4j.train"));
+        if (iterations != null) {
+            settings = settings.withIterations(iterations);
+        }
+        if (batchSize != null) {
+            settings = settings.withBatchSize(batchSize);
+        }
+        PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
+        String modelName = registry.select(StageKind.MODEL, conf).name();
+        SwapModel model = registry.create(StageKind.MODEL, conf);
+        FaceSet a = FaceSet.read(facesA);
+        FaceSet b = FaceSet.read(facesB);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "training %s on %d faces of A (%s) and %d of B (%s) into %s%n", modelName, a.size(), facesA, b.size(), facesB,
+                modelDir);
+        out.flush();
+        TrainingLoop loop = new TrainingLoop(new TrainingLoop.Inputs(modelName, model, a, b, padding(facesA, conf), modelDir, resume),
+                settings, !noProgress);
+        Thread stopOnInterrupt = new Thread(() -> {
+            loop.requestStop();
+            try {
+                // Let the loop finish its step and write the checkpoint before the JVM goes.
+                loop.awaitFinished(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "save-on-interrupt");
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        TrainingLoop.Result result;
+        try {
+            result = loop.run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for us.
+            }
+        }
+        out.printf(Locale.ROOT, "%s at iteration %d (%d iterations in %.0f s%s); checkpoint %s%n",
+                result.stopped() ? "stopped" : "trained", result.iteration(), result.iteration() - result.startIteration(), result.seconds(),
+                result.lastLosses().isEmpty() ? "" : ", last " + result.lastLosses(), result.checkpoint());
+        if (result.stopped()) {
+            out.println("continue with the same command and --resume");
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The crops' padding as extract wrote it (alignments.json), else the configured one. */
+    private static double padding(Path faces, Config conf) {
+        Path file = faces.resolve(Alignments.FILE_NAME);
+        return Files.isRegularFile(file) ? Alignments.read(file).padding() : conf.getDouble("faceswap4j.extract.padding");
+    }
+}
