@@ -33,7 +33,7 @@ public final class SharedAutoencoder {
     private final SequentialBlock decoderB;
     private final SequentialBlock autoencoderA;
     private final SequentialBlock autoencoderB;
-    private final ParameterStore store;
+    private ParameterStore store;
 
     private SharedAutoencoder(AutoencoderSettings settings, NDManager manager) {
         this.settings = settings;
@@ -66,6 +66,8 @@ public final class SharedAutoencoder {
         read(dir.resolve(ENCODER_FILE), encoder, manager);
         read(dir.resolve(DECODER_A_FILE), decoderA, manager);
         read(dir.resolve(DECODER_B_FILE), decoderB, manager);
+        // The store caches each parameter's array at first use; loading replaced them.
+        store = new ParameterStore(manager, false);
     }
 
     public void save(Path dir) throws IOException {
