@@ -3,6 +3,7 @@ package dev.faceswap4j.core.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.core.util.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public record CheckpointInfo(int version, String model, long iteration, int face
             }
             return info;
         } catch (IOException e) {
-            throw new FaceswapException("corrupt checkpoint file " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new FaceswapException("corrupt checkpoint file " + file + ": " + Messages.firstLine(e), e);
         }
     }
 

@@ -38,7 +38,8 @@ public final class PreviewGrid {
         this.facesB = List.copyOf(facesB);
     }
 
-    public void write(Swapper model, Path file) {
+    /** Renders the sheet once with the model as it is now and writes it to each of {@code files}. */
+    public void write(Swapper model, List<Path> files) {
         int rows = Math.min(facesA.size(), facesB.size());
         if (rows == 0) {
             return;
@@ -62,6 +63,14 @@ public final class PreviewGrid {
                     paste(sheet, row.get(c), c * cell, HEADER + r * cell, cell);
                 }
             }
+            for (Path file : files) {
+                writePng(sheet, file);
+            }
+        }
+    }
+
+    private static void writePng(Mat sheet, Path file) {
+        try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             // OpenCV picks the encoder by extension, so the temporary name ends in .png too.
             Path tempPng = file.resolveSibling("." + file.getFileName() + ".tmp.png");

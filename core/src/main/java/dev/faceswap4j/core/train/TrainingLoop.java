@@ -173,9 +173,8 @@ public final class TrainingLoop {
     }
 
     private static void writePreview(PreviewGrid preview, Swapper view, ModelDir dir, long iteration) {
-        Path latest = dir.root().resolve("preview.png");
-        preview.write(view, latest);
-        preview.write(view, dir.root().resolve("previews").resolve(String.format(Locale.ROOT, "preview-%07d.png", iteration)));
+        preview.write(view, List.of(dir.root().resolve("preview.png"),
+                dir.root().resolve("previews").resolve(String.format(Locale.ROOT, "preview-%07d.png", iteration))));
     }
 
     private static void requireFinite(Map<String, Double> losses, long iteration, ModelDir dir, long lastSaved) {

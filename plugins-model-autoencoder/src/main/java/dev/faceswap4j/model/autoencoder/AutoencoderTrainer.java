@@ -5,7 +5,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faceswap4j.api.FaceBatch;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Swapper;
@@ -34,7 +33,6 @@ final class AutoencoderTrainer implements Trainer {
     static final String STATE_FILE = "autoencoder.json";
     private static final String ADAM_A_FILE = "adam-a.bin";
     private static final String ADAM_B_FILE = "adam-b.bin";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AutoencoderSettings settings;
     private final Engine engine;
@@ -123,7 +121,7 @@ final class AutoencoderTrainer implements Trainer {
             network.save(dir);
             writeAdam(dir.resolve(ADAM_A_FILE), adamA);
             writeAdam(dir.resolve(ADAM_B_FILE), adamB);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(STATE_FILE).toFile(), new TrainerState(settings, iteration));
+            new TrainerState(settings, iteration).write(dir);
         } catch (IOException e) {
             throw new FaceswapException("cannot write checkpoint into " + dir + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.faceswap4j.model.autoencoder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.core.util.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,10 @@ record TrainerState(AutoencoderSettings settings, long iteration) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    void write(Path dir) throws IOException {
+        JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(AutoencoderTrainer.STATE_FILE).toFile(), this);
+    }
+
     static TrainerState read(Path dir) {
         Path file = dir.resolve(AutoencoderTrainer.STATE_FILE);
         if (!Files.isRegularFile(file)) {
@@ -19,7 +24,7 @@ record TrainerState(AutoencoderSettings settings, long iteration) {
         try {
             return JSON.readValue(file.toFile(), TrainerState.class);
         } catch (IOException e) {
-            throw new FaceswapException("corrupt model file " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new FaceswapException("corrupt model file " + file + ": " + Messages.firstLine(e), e);
         }
     }
 }
