@@ -46,7 +46,7 @@ public final class AutoencoderNetwork {
         for (int filters : settings.decoderFilters()) {
             decoder.add(upsample()).add(conv(filters, 3, 1)).add(leakyRelu());
         }
-        decoder.add(conv(3, 5, 1)).add(Activation.sigmoidBlock());
+        decoder.add(new BlockPaddedConv2d(convBuilder(3, 5, 1))).add(Activation.sigmoidBlock());
         return decoder;
     }
 
@@ -64,12 +64,15 @@ public final class AutoencoderNetwork {
 
     /** A "same"-padded convolution (odd kernel). */
     static Conv2d conv(int filters, int kernel, int stride) {
+        return convBuilder(filters, kernel, stride).build();
+    }
+
+    static Conv2d.Builder convBuilder(int filters, int kernel, int stride) {
         return Conv2d.builder()
                 .setFilters(filters)
                 .setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride))
-                .optPadding(new Shape(kernel / 2, kernel / 2))
-                .build();
+                .optPadding(new Shape(kernel / 2, kernel / 2));
     }
 
     static Block leakyRelu() {

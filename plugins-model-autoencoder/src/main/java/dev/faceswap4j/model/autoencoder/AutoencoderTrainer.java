@@ -18,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Trains the shared autoencoder as the original did: per iteration, autoencoder A on (warped A → A),
@@ -28,8 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 final class AutoencoderTrainer implements Trainer {
 
-    private static final Logger log = LoggerFactory.getLogger(AutoencoderTrainer.class);
-    private static final int MAX_ATTEMPTS = 3;
     static final String STATE_FILE = "autoencoder.json";
     private static final String ADAM_A_FILE = "adam-a.bin";
     private static final String ADAM_B_FILE = "adam-b.bin";
@@ -70,17 +66,10 @@ final class AutoencoderTrainer implements Trainer {
         if (batch.faceSize() != settings.faceSize()) {
             throw new IllegalArgumentException("batch of " + batch.faceSize() + " px faces for a " + settings.faceSize() + " px model");
         }
-        for (int attempt = 1; ; attempt++) {
-            double loss = backward(a, batch);
-            if (!Double.isFinite(loss) || adam.gradientsFinite() || attempt == MAX_ATTEMPTS) {
-                // A non-finite loss is the model's own divergence: the training loop reports it.
-                adam.step();
-                return loss;
-            }
-            // A finite loss with non-finite gradients is a native kernel fault, not the model: drop them, redo the step.
-            log.warn("non-finite gradients at a finite loss ({}), step of {} repeated", loss, a ? "A" : "B");
-            adam.clearGradients();
-        }
+        double loss = backward(a, batch);
+        // A non-finite loss is the model's own divergence: the training loop reports it.
+        adam.step();
+        return loss;
     }
 
     private double backward(boolean a, FaceBatch batch) {

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -40,7 +42,7 @@ public final class ResumableAdam implements AutoCloseable {
         }
     }
 
-    /** Applies one update from the gradients accumulated on the parameters, and clears them. */
+    /** Applies one update from the gradients of the last backward pass, then zeroes them. */
     public void step() {
         steps++;
         float lr = settings.learningRate();
@@ -56,26 +58,18 @@ public final class ResumableAdam implements AutoCloseable {
                         settings.epsilon(), false, false);
             }
         }
+        clearGradients();
     }
 
-    /** Whether every accumulated gradient is finite (one reduction per parameter). */
-    public boolean gradientsFinite() {
-        for (Parameter parameter : parameters) {
-            try (NDArray gradient = parameter.getArray().getGradient(); NDArray sum = gradient.sum()) {
-                if (!Float.isFinite(sum.getFloat())) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Discards the accumulated gradients without updating. */
+    /**
+     * Zeroes the accumulated gradients in place. libtorch adds every backward pass into them and
+     * DJL's collector does not reset them. Not {@code gradient.set(buffer)}: that rebinds the
+     * gradient's storage to a Java buffer which is freed once the handle closes, and the next
+     * backward pass then writes into freed memory.
+     */
     public void clearGradients() {
         for (Parameter parameter : parameters) {
-            try (NDArray gradient = parameter.getArray().getGradient()) {
-                gradient.set(java.nio.FloatBuffer.wrap(new float[Math.toIntExact(gradient.size())]));
-            }
+            JniUtils.zeroGrad((PtNDArray) parameter.getArray());
         }
     }
 

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The autoencoder on DJL/PyTorch (CPU): architecture, learning, saving and exact resumption. */
@@ -53,8 +52,6 @@ class AutoencoderModelTest {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "faceswap4j.training-tests", matches = "true",
-            disabledReason = "libtorch 2.7.1 training steps crash natively now and then on this CPU (README, Known problem); run with -Dfaceswap4j.training-tests=true")
     void theEncoderIsSharedAndEachSideUpdatesOnlyItsDecoder() {
         try (AutoencoderTrainer trainer = newTrainer(1)) {
             SharedAutoencoder network = trainer.network();
@@ -73,8 +70,6 @@ class AutoencoderModelTest {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "faceswap4j.training-tests", matches = "true",
-            disabledReason = "libtorch 2.7.1 training steps crash natively now and then on this CPU (README, Known problem); run with -Dfaceswap4j.training-tests=true")
     void lossFallsOnRealFaces() {
         try (AutoencoderTrainer trainer = newTrainer(2)) {
             List<Double> lossesA = new ArrayList<>();
@@ -89,14 +84,12 @@ class AutoencoderModelTest {
                 double first = mean(losses.subList(0, 5));
                 double last = mean(losses.subList(55, 60));
                 assertTrue(first > 0.1, "an untrained model is far from the faces: " + first);
-                assertTrue(last < 0.75 * first, "loss fell from " + first + " to only " + last);
+                assertTrue(last < 0.8 * first, "loss fell from " + first + " to only " + last);
             }
         }
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "faceswap4j.training-tests", matches = "true",
-            disabledReason = "libtorch 2.7.1 training steps crash natively now and then on this CPU (README, Known problem); run with -Dfaceswap4j.training-tests=true")
     void aSavedModelSwapsExactlyAsTheTrainedOne() {
         List<Image> faces = previewFaces();
         List<Image> before;
@@ -113,8 +106,6 @@ class AutoencoderModelTest {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "faceswap4j.training-tests", matches = "true",
-            disabledReason = "libtorch 2.7.1 training steps crash natively now and then on this CPU (README, Known problem); run with -Dfaceswap4j.training-tests=true")
     void aResumedTrainerContinuesBitForBit() {
         FaceBatch a1 = TestTraining.batch(true, 4, 11);
         FaceBatch b1 = TestTraining.batch(false, 4, 12);
@@ -129,15 +120,13 @@ class AutoencoderModelTest {
                 assertEquals(2, resumed.iteration());
                 assertWeightsEqual(original, resumed);
                 assertAdamStateEqual(original, resumed);
-                // Further steps agree as far as libtorch's CPU kernels are deterministic (not bit-exact across runs).
+                // Nothing outside the checkpoint carries over between steps (no left-over gradients):
+                // the next steps give the same losses and the same weights, bit for bit.
                 for (int i = 0; i < 2; i++) {
-                    Map<String, Double> expected = original.step(a1, b2);
-                    Map<String, Double> actual = resumed.step(a1, b2);
-                    for (String loss : expected.keySet()) {
-                        assertEquals(expected.get(loss), actual.get(loss), 1e-5, loss);
-                    }
+                    assertEquals(original.step(a1, b2), resumed.step(a1, b2));
                 }
                 assertEquals(original.iteration(), resumed.iteration());
+                assertWeightsEqual(original, resumed);
             }
         }
     }
