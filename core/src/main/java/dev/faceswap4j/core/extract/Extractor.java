@@ -29,8 +29,6 @@ import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.bytedeco.opencv.global.opencv_imgcodecs;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,7 +140,7 @@ public final class Extractor {
                     String name = frame.source() != null
                             ? String.format(Locale.ROOT, "%06d_%s_%d.png", frame.index(), stem(Path.of(frame.source())), records.size())
                             : String.format(Locale.ROOT, "%s_%06d_%d.png", stem, frame.index(), records.size());
-                    writePng(crop, partial.resolve(name));
+                    OpenCvImages.writeImage(crop, partial.resolve(name));
                     t = timer.lap("write", t);
                     records.add(new FaceRecord(records.size(), detection.box(), detection.score(), points.points(), matrix, name));
                 }
@@ -172,7 +170,7 @@ public final class Extractor {
                     continue;
                 }
                 for (FaceRecord face : record.faces()) {
-                    writePng(FaceAligner.crop(frame.image(), face.matrix(), settings.cropSize()), partial.resolve(face.crop()));
+                    OpenCvImages.writeImage(FaceAligner.crop(frame.image(), face.matrix(), settings.cropSize()), partial.resolve(face.crop()));
                 }
                 t = timer.lap("align+write", t);
                 bar.step();
@@ -230,14 +228,6 @@ public final class Extractor {
             }
         } catch (IOException e) {
             throw new FaceswapException("cannot list output folder " + output + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void writePng(Image image, Path file) {
-        try (Mat mat = OpenCvImages.toMat(image)) {
-            if (!opencv_imgcodecs.imwrite(file.toString(), mat)) {
-                throw new FaceswapException("cannot write " + file);
-            }
         }
     }
 

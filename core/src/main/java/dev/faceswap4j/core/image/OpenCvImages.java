@@ -59,6 +59,15 @@ public final class OpenCvImages {
         return new Image(mat.cols(), mat.rows(), order, pixels);
     }
 
+    /** Writes an image file, PNG or JPEG by the extension; one line naming the file on failure. */
+    public static void writeImage(Image image, java.nio.file.Path file) {
+        try (Mat mat = toMat(image)) {
+            if (!org.bytedeco.opencv.global.opencv_imgcodecs.imwrite(file.toString(), mat)) {
+                throw new dev.faceswap4j.api.FaceswapException("cannot write " + file);
+            }
+        }
+    }
+
     public static Mat toMat(Affine transform) {
         Mat mat = new Mat(2, 3, opencv_core.CV_64F);
         double[] values = transform.toArray();

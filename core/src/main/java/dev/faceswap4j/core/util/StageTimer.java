@@ -6,26 +6,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** Wall time spent per pipeline stage (decode, detect, landmarks, ...), in the order stages first ran. */
+/** Wall time spent per pipeline stage (decode, detect, landmarks, ...), in the order stages first ran; thread-safe. */
 public final class StageTimer {
 
     private final Map<String, Long> nanos = new LinkedHashMap<>();
 
     /** Adds the time since {@code startNanos} to {@code stage} and returns now, to chain stages. */
-    public long lap(String stage, long startNanos) {
+    public synchronized long lap(String stage, long startNanos) {
         long now = System.nanoTime();
         nanos.merge(stage, now - startNanos, Long::sum);
         return now;
     }
 
-    public Map<String, Duration> totals() {
+    public synchronized Map<String, Duration> totals() {
         Map<String, Duration> result = new LinkedHashMap<>();
         nanos.forEach((stage, n) -> result.put(stage, Duration.ofNanos(n)));
         return result;
     }
 
     /** {@code decode 1.2 ms, detect 80.1 ms, ...} per item. */
-    public String perItem(int items) {
+    public synchronized String perItem(int items) {
         StringJoiner text = new StringJoiner(", ");
         nanos.forEach((stage, n) -> text.add(String.format(Locale.ROOT, "%s %.1f ms", stage, n / 1e6 / Math.max(1, items))));
         return text.toString();

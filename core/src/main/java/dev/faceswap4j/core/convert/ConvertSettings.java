@@ -1,0 +1,39 @@
+package dev.faceswap4j.core.convert;
+
+import com.typesafe.config.Config;
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.core.video.VideoSettings;
+
+/**
+ * How faces are put back into frames ({@code faceswap4j.convert}).
+ *
+ * @param erode mask erosion, as a fraction of the face's side in the frame
+ * @param blur mask feather (Gaussian kernel), as a fraction of the face's side in the frame
+ * @param color colour matching of the swapped face
+ * @param seamless Poisson blending (OpenCV seamlessClone) instead of the feathered mask
+ * @param smooth landmark smoothing across frames: 0 = none, towards 1 = the past weighs more
+ * @param largestOnly swap only the largest face of each frame
+ * @param batchFrames frames whose faces go through the model in one call
+ * @param video encoding of a video output
+ */
+public record ConvertSettings(double erode, double blur, ColorMatch color, boolean seamless, double smooth, boolean largestOnly,
+        int batchFrames, VideoSettings video) {
+
+    public ConvertSettings {
+        if (erode < 0 || erode >= 0.5 || blur < 0 || blur >= 0.5) {
+            throw new FaceswapException("convert.erode and convert.blur are fractions of the face size in [0, 0.5), got " + erode + " and " + blur);
+        }
+        if (smooth < 0 || smooth >= 1) {
+            throw new FaceswapException("convert.smooth must be in [0, 1), got " + smooth);
+        }
+        if (batchFrames < 1) {
+            throw new FaceswapException("convert.batch-frames must be at least 1, got " + batchFrames);
+        }
+    }
+
+    public static ConvertSettings from(Config convert) {
+        return new ConvertSettings(convert.getDouble("erode"), convert.getDouble("blur"), ColorMatch.parse(convert.getString("color")),
+                convert.getBoolean("seamless"), convert.getDouble("smooth"), convert.getBoolean("largest-only"), convert.getInt("batch-frames"),
+                VideoSettings.from(convert));
+    }
+}

@@ -1,0 +1,293 @@
+package dev.faceswap4j.core.convert;
+
+import dev.faceswap4j.api.Affine;
+import dev.faceswap4j.api.ChannelOrder;
+import dev.faceswap4j.api.Detection;
+import dev.faceswap4j.api.Direction;
+import dev.faceswap4j.api.FaceDetector;
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.Image;
+import dev.faceswap4j.api.LandmarkPredictor;
+import dev.faceswap4j.api.Landmarks;
+import dev.faceswap4j.api.Swapper;
+import dev.faceswap4j.core.image.OpenCvImages;
+import dev.faceswap4j.core.util.StageTimer;
+import dev.faceswap4j.core.video.Frame;
+import dev.faceswap4j.core.video.FrameSink;
+import dev.faceswap4j.core.video.FrameSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Conversion: every frame → faces → landmarks (smoothed across frames) → the model's face window →
+ * swap (the faces of {@code batch-frames} frames in one model call) → warped back, masked, colour
+ * matched and blended → the output. Decoding and encoding run on their own threads, so the
+ * per-frame work overlaps with both; frames without a face pass through unchanged.
+ */
+public final class Converter {
+
+    private static final int QUEUE = 8;
+    private static final Frame END_OF_INPUT = new Frame(-1, null, null);
+    private static final Image END_OF_OUTPUT = new Image(1, 1, ChannelOrder.GRAY, new byte[1]);
+
+    /** What a run did; {@code stages} is wall time per stage, summed over the threads. */
+    public record Summary(int frames, int faces, int framesWithoutFace, Duration elapsed, Map<String, Duration> stages, String perFrame) {
+        public String describe() {
+            return String.format(Locale.ROOT, "%d frames, %d faces swapped, %d frames without a face, %.1f s (%.2f frames/s)", frames, faces,
+                    framesWithoutFace, elapsed.toMillis() / 1000.0, frames / Math.max(1e-9, elapsed.toNanos() / 1e9));
+        }
+    }
+
+    private final Supplier<FaceDetector> detector;
+    private final Supplier<LandmarkPredictor> landmarks;
+    private final ConvertSettings settings;
+    private final boolean progress;
+
+    public Converter(Supplier<FaceDetector> detector, Supplier<LandmarkPredictor> landmarks, ConvertSettings settings, boolean progress) {
+        this.detector = detector;
+        this.landmarks = landmarks;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Converts {@code input} into {@code output}: a video (audio copied from the input) or a folder of PNGs. */
+    public Summary run(Path input, Swapper swapper, FaceWindow window, Direction direction, Path output, boolean overwrite) {
+        long start = System.nanoTime();
+        StageTimer timer = new StageTimer();
+        ExecutorService threads = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "convert-io");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (FrameSource source = FrameSource.open(input);
+                FrameSink sink = FrameSink.open(output, settings.video(), source.frameRate(), input, overwrite);
+                FaceDetector faceDetector = detector.get();
+                LandmarkPredictor predictor = landmarks.get();
+                ProgressBar bar = progressBar(source.frameCount())) {
+            BlockingQueue<Frame> decoded = new ArrayBlockingQueue<>(QUEUE);
+            BlockingQueue<Image> converted = new ArrayBlockingQueue<>(QUEUE);
+            Future<?> decoding = threads.submit(() -> {
+                long t = System.nanoTime();
+                for (Frame frame; (frame = source.next()) != null; ) {
+                    t = timer.lap("decode", t);
+                    put(decoded, frame, null);
+                    t = System.nanoTime();
+                }
+                put(decoded, END_OF_INPUT, null);
+                return null;
+            });
+            Future<?> encoding = threads.submit(() -> {
+                for (Image image; (image = take(converted, null)) != END_OF_OUTPUT; ) {
+                    long t = System.nanoTime();
+                    sink.write(image);
+                    timer.lap("encode", t);
+                }
+                return null;
+            });
+            FrameWork work = new FrameWork(faceDetector, predictor, swapper, window, direction, timer);
+            int frames = 0;
+            List<Frame> batch = new ArrayList<>();
+            for (Frame frame; ; ) {
+                frame = take(decoded, decoding);
+                if (frame != END_OF_INPUT) {
+                    batch.add(frame);
+                }
+                if (!batch.isEmpty() && (batch.size() == settings.batchFrames() || frame == END_OF_INPUT)) {
+                    for (Image image : work.convert(batch)) {
+                        put(converted, image, encoding);
+                    }
+                    frames += batch.size();
+                    bar.stepBy(batch.size());
+                    bar.setExtraMessage(work.faces + " faces");
+                    batch.clear();
+                }
+                if (frame == END_OF_INPUT) {
+                    break;
+                }
+            }
+            put(converted, END_OF_OUTPUT, encoding);
+            await(encoding);
+            if (frames == 0) {
+                throw new FaceswapException("no frames in " + input);
+            }
+            if (work.faces == 0) {
+                throw new FaceswapException("no face found in " + input + " (" + frames + " frames); nothing written");
+            }
+            sink.commit();
+            return new Summary(frames, work.faces, work.framesWithoutFace, Duration.ofNanos(System.nanoTime() - start), timer.totals(),
+                    timer.perItem(frames));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** The per-frame work on the calling thread: detection through blending, for a batch of frames in order. */
+    private final class FrameWork {
+        private final FaceDetector detector;
+        private final LandmarkPredictor predictor;
+        private final Swapper swapper;
+        private final FaceWindow window;
+        private final Direction direction;
+        private final StageTimer timer;
+        private final FaceTracker tracker = new FaceTracker(settings.smooth());
+        private final FaceCompositor compositor = new FaceCompositor(settings);
+        int faces;
+        int framesWithoutFace;
+
+        FrameWork(FaceDetector detector, LandmarkPredictor predictor, Swapper swapper, FaceWindow window, Direction direction,
+                StageTimer timer) {
+            this.detector = detector;
+            this.predictor = predictor;
+            this.swapper = swapper;
+            this.window = window;
+            this.direction = direction;
+            this.timer = timer;
+        }
+
+        List<Image> convert(List<Frame> frames) {
+            List<List<Landmarks>> facesPerFrame = new ArrayList<>();
+            List<Affine> windows = new ArrayList<>();
+            List<Image> cutOut = new ArrayList<>();
+            long t = System.nanoTime();
+            for (Frame frame : frames) {
+                List<Detection> detections = new ArrayList<>(detector.detect(frame.image()));
+                t = timer.lap("detect", t);
+                detections.sort(Comparator.comparingDouble((Detection d) -> d.box().area()).reversed());
+                if (settings.largestOnly() && detections.size() > 1) {
+                    detections = detections.subList(0, 1);
+                }
+                List<Landmarks> points = new ArrayList<>();
+                for (Detection detection : detections) {
+                    points.add(predictor.predict(frame.image(), detection.box()));
+                }
+                t = timer.lap("landmarks", t);
+                points = tracker.next(points);
+                for (Landmarks face : points) {
+                    Affine frameToFace = window.frameToFace(face);
+                    windows.add(frameToFace);
+                    cutOut.add(OpenCvImages.warpAffine(frame.image(), frameToFace, window.faceSize(), window.faceSize()));
+                }
+                t = timer.lap("align", t);
+                facesPerFrame.add(points);
+            }
+            List<Image> swapped = cutOut.isEmpty() ? List.of() : swapper.swap(cutOut, direction);
+            t = timer.lap("swap", t);
+            List<Image> result = new ArrayList<>(frames.size());
+            int next = 0;
+            for (int f = 0; f < frames.size(); f++) {
+                Image image = frames.get(f).image();
+                List<Landmarks> points = facesPerFrame.get(f);
+                if (points.isEmpty()) {
+                    framesWithoutFace++;
+                    result.add(image);
+                    continue;
+                }
+                try (Mat canvas = OpenCvImages.toMat(image)) {
+                    for (Landmarks face : points) {
+                        FaceCompositor.Placement placement = compositor.place(windows.get(next), toBgr(swapped.get(next)), face,
+                                image.width(), image.height());
+                        next++;
+                        if (placement != null) {
+                            compositor.blend(canvas, placement);
+                            faces++;
+                        }
+                    }
+                    result.add(OpenCvImages.toImage(canvas, ChannelOrder.BGR));
+                }
+            }
+            timer.lap("blend", t);
+            return result;
+        }
+    }
+
+    private static Image toBgr(Image face) {
+        if (face.order() == ChannelOrder.BGR) {
+            return face;
+        }
+        if (face.order() != ChannelOrder.RGB) {
+            throw new FaceswapException("the model returned " + face.order() + " faces; convert takes BGR or RGB");
+        }
+        byte[] pixels = face.pixels().clone();
+        for (int i = 0; i < pixels.length; i += 3) {
+            byte red = pixels[i];
+            pixels[i] = pixels[i + 2];
+            pixels[i + 2] = red;
+        }
+        return new Image(face.width(), face.height(), ChannelOrder.BGR, pixels);
+    }
+
+    private ProgressBar progressBar(int frameCount) {
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("convert").setUnit(" frames", 1)
+                .setInitialMax(frameCount == 0 ? -1 : frameCount).setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(500);
+        if (!progress) {
+            builder.setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(line -> { }));
+        }
+        return builder.build();
+    }
+
+    /** Puts into a bounded queue, giving up when the thread that empties it has failed. */
+    private static <T> void put(BlockingQueue<T> queue, T item, Future<?> consumer) {
+        try {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (consumer != null && consumer.isDone()) {
+                    await(consumer);
+                    throw new IllegalStateException("the output thread stopped early");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FaceswapException("conversion interrupted", e);
+        }
+    }
+
+    /** Takes from a queue, giving up when the thread that fills it has failed. */
+    private static <T> T take(BlockingQueue<T> queue, Future<?> producer) {
+        try {
+            while (true) {
+                T item = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    return item;
+                }
+                if (producer != null && producer.isDone()) {
+                    await(producer);
+                    throw new IllegalStateException("the input thread stopped early");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FaceswapException("conversion interrupted", e);
+        }
+    }
+
+    private static void await(Future<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FaceswapException("conversion interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new FaceswapException("conversion failed: " + cause, cause);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.faceswap4j.core.convert;
+
+import dev.faceswap4j.api.Affine;
+import dev.faceswap4j.api.ChannelOrder;
+import dev.faceswap4j.api.Image;
+import dev.faceswap4j.api.Landmarks;
+import dev.faceswap4j.api.Point2;
+import dev.faceswap4j.core.image.OpenCvImages;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.global.opencv_photo;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.javacpp.indexer.IntIndexer;
+
+/**
+ * Puts a swapped face back into its frame: the face warped back by the inverse of the frame → face
+ * similarity, a mask (convex hull of the 68 landmarks ∩ the warped-back face square, eroded, then
+ * feathered), colour matching inside the mask, and the blend. All work happens in the face's
+ * region of the frame, so its cost does not grow with the frame size.
+ */
+public final class FaceCompositor {
+
+    private final ConvertSettings settings;
+
+    public FaceCompositor(ConvertSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A swapped face warped into the frame region {@code (x, y)} it covers, with its blend mask (0..255). */
+    public record Placement(int x, int y, Image face, Image mask) {}
+
+    /**
+     * Warps {@code swapped} (a face cut out of the frame by {@code frameToFace}) back and builds its
+     * mask; {@code null} when the face lies outside a {@code frameWidth}×{@code frameHeight} frame.
+     */
+    public Placement place(Affine frameToFace, Image swapped, Landmarks landmarks, int frameWidth, int frameHeight) {
+        int faceSize = swapped.width();
+        Affine faceToFrame = frameToFace.inverse();
+        double side = faceSize * Math.sqrt(Math.abs(faceToFrame.determinant()));
+        Rect roi = region(faceToFrame, faceSize, side, frameWidth, frameHeight);
+        if (roi == null) {
+            return null;
+        }
+        Affine faceToRegion = faceToFrame.then(new Affine(1, 0, -roi.x(), 0, 1, -roi.y()));
+        try (roi;
+                Mat face = OpenCvImages.toMat(swapped);
+                Mat matrix = OpenCvImages.toMat(faceToRegion);
+                Size regionSize = new Size(roi.width(), roi.height());
+                Mat warped = new Mat();
+                Mat square = new Mat(faceSize, faceSize, opencv_core.CV_8UC1, new Scalar(255));
+                Mat squareWarped = new Mat();
+                Mat hull = new Mat(roi.height(), roi.width(), opencv_core.CV_8UC1, new Scalar(0));
+                Mat mask = new Mat();
+                Scalar black = new Scalar(0, 0, 0, 0)) {
+            // Replicated border: the feather may reach a pixel beyond the square's bilinear edge, never black.
+            opencv_imgproc.warpAffine(face, warped, matrix, regionSize, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE, black);
+            opencv_imgproc.warpAffine(square, squareWarped, matrix, regionSize, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_CONSTANT, black);
+            // Only pixels wholly inside the square: its bilinear edge is half face, half border.
+            opencv_imgproc.threshold(squareWarped, squareWarped, 254, 255, opencv_imgproc.THRESH_BINARY);
+            fillHull(hull, landmarks, roi.x(), roi.y());
+            opencv_core.bitwise_and(hull, squareWarped, mask);
+            int erode = (int) Math.round(settings.erode() * side);
+            if (erode > 0) {
+                try (Size kernelSize = new Size(2 * erode + 1, 2 * erode + 1);
+                        Mat kernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, kernelSize)) {
+                    opencv_imgproc.erode(mask, mask, kernel);
+                }
+            }
+            int blur = (int) Math.round(settings.blur() * side) | 1;
+            if (blur > 1 && !settings.seamless()) {
+                try (Size kernelSize = new Size(blur, blur)) {
+                    opencv_imgproc.GaussianBlur(mask, mask, kernelSize, 0);
+                }
+            }
+            return new Placement(roi.x(), roi.y(), OpenCvImages.toImage(warped, ChannelOrder.BGR), OpenCvImages.toImage(mask, ChannelOrder.GRAY));
+        }
+    }
+
+    /** Colour-matches and blends {@code placement} into {@code frame} (BGR, changed in place). */
+    public void blend(Mat frame, Placement placement) {
+        Image maskImage = placement.mask();
+        try (Rect area = new Rect(placement.x(), placement.y(), maskImage.width(), maskImage.height());
+                Mat target = new Mat(frame, area);
+                Mat face = OpenCvImages.toMat(placement.face());
+                Mat mask = OpenCvImages.toMat(maskImage);
+                Mat inside = new Mat()) {
+            opencv_imgproc.threshold(mask, inside, 127, 255, opencv_imgproc.THRESH_BINARY);
+            if (opencv_core.countNonZero(inside) == 0) {
+                return;
+            }
+            ColorTransfer.apply(settings.color(), face, target, inside);
+            if (settings.seamless()) {
+                seamless(face, target, inside);
+            } else {
+                feather(face, target, mask);
+            }
+        }
+    }
+
+    private static void feather(Mat face, Mat target, Mat mask) {
+        try (Mat alpha = new Mat();
+                Mat rest = new Mat();
+                Mat ones = new Mat(mask.rows(), mask.cols(), opencv_core.CV_32FC1, new Scalar(1.0));
+                Mat blended = new Mat()) {
+            mask.convertTo(alpha, opencv_core.CV_32F, 1 / 255.0, 0);
+            opencv_core.subtract(ones, alpha, rest);
+            opencv_imgproc.blendLinear(face, target, alpha, rest, blended);
+            blended.copyTo(target);
+        }
+    }
+
+    private static void seamless(Mat face, Mat target, Mat inside) {
+        try (Rect box = opencv_imgproc.boundingRect(inside);
+                Point center = new Point(box.x() + box.width() / 2, box.y() + box.height() / 2);
+                Mat cloned = new Mat()) {
+            opencv_photo.seamlessClone(face, target, inside, center, cloned, opencv_photo.NORMAL_CLONE);
+            cloned.copyTo(target);
+        }
+    }
+
+    /** The frame region the face square covers (the mask never leaves it), widened for the feather; null when off-frame. */
+    private Rect region(Affine faceToFrame, int faceSize, double side, int frameWidth, int frameHeight) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (int corner = 0; corner < 4; corner++) {
+            Point2 p = faceToFrame.apply(new Point2((corner & 1) * faceSize, (corner >> 1) * faceSize));
+            minX = Math.min(minX, p.x());
+            minY = Math.min(minY, p.y());
+            maxX = Math.max(maxX, p.x());
+            maxY = Math.max(maxY, p.y());
+        }
+        int margin = 2 + (int) Math.ceil(settings.blur() * side);
+        int x0 = Math.max(0, (int) Math.floor(minX) - margin);
+        int y0 = Math.max(0, (int) Math.floor(minY) - margin);
+        int x1 = Math.min(frameWidth, (int) Math.ceil(maxX) + margin);
+        int y1 = Math.min(frameHeight, (int) Math.ceil(maxY) + margin);
+        return x1 - x0 < 2 || y1 - y0 < 2 ? null : new Rect(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    private static void fillHull(Mat hull, Landmarks landmarks, int originX, int originY) {
+        try (Mat points = new Mat(landmarks.size(), 1, opencv_core.CV_32SC2); Mat convex = new Mat()) {
+            try (IntIndexer indexer = points.createIndexer()) {
+                for (int i = 0; i < landmarks.size(); i++) {
+                    indexer.put(i, 0, 0, (int) Math.round(landmarks.get(i).x() - originX));
+                    indexer.put(i, 0, 1, (int) Math.round(landmarks.get(i).y() - originY));
+                }
+            }
+            opencv_imgproc.convexHull(points, convex);
+            try (Scalar white = new Scalar(255)) {
+                opencv_imgproc.fillConvexPoly(hull, convex, white);
+            }
+        }
+    }
+}

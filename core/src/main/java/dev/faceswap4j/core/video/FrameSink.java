@@ -1,0 +1,47 @@
+package dev.faceswap4j.core.video;
+
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.Image;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where converted frames go: a video file or a folder of PNGs. Everything is written under a
+ * temporary name and appears under the output name only on {@link #commit()}; closing without a
+ * commit removes the partial output, so an earlier file is never replaced by a broken one.
+ */
+public interface FrameSink extends AutoCloseable {
+
+    void write(Image frame);
+
+    /** Finishes the output and moves it into place. */
+    void commit();
+
+    @Override
+    void close();
+
+    /**
+     * A PNG folder when {@code output} has no extension, one image for an image extension, else a video encoded as
+     * {@code video} says, with the audio of {@code audioSource} (when it has any) copied in.
+     */
+    static FrameSink open(Path output, VideoSettings video, double frameRate, Path audioSource, boolean overwrite) {
+        if (Files.exists(output) && !overwrite) {
+            throw new FaceswapException("output " + output + " already exists; pass --overwrite or choose another name");
+        }
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new FaceswapException("cannot write " + output + ": folder " + parent + " does not exist");
+        }
+        if (parent != null && !Files.isWritable(parent)) {
+            throw new FaceswapException("cannot write " + output + ": folder " + parent + " is not writable");
+        }
+        String name = output.getFileName().toString();
+        if (!name.contains(".")) {
+            return new ImageFolderSink(output);
+        }
+        if (ImageFolderSource.isImage(output)) {
+            return new ImageFileSink(output);
+        }
+        return new VideoFileSink(output, video, frameRate, audioSource);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.faceswap4j.core.video;
+
+import dev.faceswap4j.api.ChannelOrder;
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.Image;
+import dev.faceswap4j.core.util.Messages;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.FrameRecorder;
+
+/**
+ * Encodes frames into a video (constant frame rate, yuv420p) under a hidden name; on commit, the
+ * input's audio packets are copied in by {@link AudioMuxer} and the result is renamed into place.
+ */
+final class VideoFileSink implements FrameSink {
+
+    private final Path output;
+    private final Path videoOnly;
+    private final Path muxed;
+    private final VideoSettings settings;
+    private final double frameRate;
+    private final Path audioSource;
+    private FFmpegFrameRecorder recorder;
+    private org.bytedeco.javacv.Frame buffer;
+    private boolean committed;
+
+    VideoFileSink(Path output, VideoSettings settings, double frameRate, Path audioSource) {
+        this.output = output;
+        String name = output.getFileName().toString();
+        String extension = name.substring(name.lastIndexOf('.'));
+        this.videoOnly = output.resolveSibling("." + name + ".video" + extension);
+        this.muxed = output.resolveSibling("." + name + ".partial" + extension);
+        this.settings = settings;
+        this.frameRate = frameRate > 0 ? frameRate : 25;
+        this.audioSource = audioSource;
+    }
+
+    @Override
+    public void write(Image frame) {
+        if (frame.order() != ChannelOrder.BGR) {
+            throw new IllegalArgumentException("frames are BGR, got " + frame.order());
+        }
+        if (recorder == null) {
+            start(frame.width(), frame.height());
+        } else if (frame.width() != buffer.imageWidth || frame.height() != buffer.imageHeight) {
+            throw new FaceswapException("frame of " + frame.width() + "x" + frame.height() + " in a " + buffer.imageWidth + "x"
+                    + buffer.imageHeight + " video " + output);
+        }
+        ByteBuffer pixels = (ByteBuffer) buffer.image[0];
+        int rowBytes = frame.width() * 3;
+        for (int y = 0; y < frame.height(); y++) {
+            pixels.position(y * buffer.imageStride);
+            pixels.put(frame.pixels(), y * rowBytes, rowBytes);
+        }
+        pixels.rewind();
+        try {
+            recorder.record(buffer, avutil.AV_PIX_FMT_BGR24);
+        } catch (FrameRecorder.Exception e) {
+            throw new FaceswapException("cannot encode a frame of " + output + ": " + Messages.firstLine(e), e);
+        }
+    }
+
+    private void start(int width, int height) {
+        recorder = new FFmpegFrameRecorder(videoOnly.toFile(), width, height, 0);
+        recorder.setVideoCodecName(settings.codec());
+        recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+        recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+        recorder.setFrameRate(frameRate);
+        recorder.setVideoOption("crf", Integer.toString(settings.crf()));
+        int bitrate = settings.bitrateFactor() > 0 ? (int) Math.min(Integer.MAX_VALUE, settings.bitrateFactor() * sourceBitrate(width, height)) : 0;
+        if (bitrate > 0) {
+            recorder.setVideoBitrate(bitrate);
+        }
+        try {
+            recorder.start();
+        } catch (FrameRecorder.Exception | RuntimeException e) {
+            throw new FaceswapException("cannot start encoding " + output + " with " + settings.codec() + ": " + Messages.firstLine(e), e);
+        }
+        buffer = new org.bytedeco.javacv.Frame(width, height, org.bytedeco.javacv.Frame.DEPTH_UBYTE, 3);
+    }
+
+    /** The input's video bit rate where known, else about 0.1 bit per pixel per frame. */
+    private long sourceBitrate(int width, int height) {
+        long known = audioSource == null ? 0 : MediaInfo.videoBitrate(audioSource);
+        return known > 0 ? known : (long) (0.1 * width * height * frameRate);
+    }
+
+    @Override
+    public void commit() {
+        if (recorder == null) {
+            throw new FaceswapException("no frames to write into " + output);
+        }
+        try {
+            recorder.stop();
+            recorder.release();
+        } catch (FrameRecorder.Exception e) {
+            throw new FaceswapException("cannot finish " + output + ": " + Messages.firstLine(e), e);
+        }
+        recorder = null;
+        try {
+            Path finished = videoOnly;
+            if (audioSource != null && AudioMuxer.hasAudio(audioSource)) {
+                AudioMuxer.mux(videoOnly, audioSource, muxed);
+                finished = muxed;
+            }
+            Files.move(finished, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+        } catch (IOException e) {
+            throw new FaceswapException("cannot move the video into " + output + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(videoOnly);
+            deleteQuietly(muxed);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (recorder != null) {
+            try {
+                recorder.release();
+            } catch (FrameRecorder.Exception | RuntimeException e) {
+                // Already failing; the partial file goes below.
+            }
+            recorder = null;
+        }
+        if (!committed) {
+            deleteQuietly(videoOnly);
+            deleteQuietly(muxed);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover hidden temp file is harmless.
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.faceswap4j.core.video;
+
+import com.typesafe.config.Config;
+import dev.faceswap4j.api.FaceswapException;
+
+/**
+ * How a converted video is encoded.
+ *
+ * @param codec FFmpeg encoder name ({@code libopenh264} is the H.264 encoder of the bundled LGPL
+ *     FFmpeg; {@code libx264} where an FFmpeg with it is on the class path)
+ * @param crf constant rate factor for encoders that have one (libx264), ignored by others
+ * @param bitrateFactor bit rate as a multiple of the input's (encoders without crf); 0 = encoder default
+ */
+public record VideoSettings(String codec, int crf, double bitrateFactor) {
+
+    public VideoSettings {
+        if (crf < 0 || crf > 51) {
+            throw new FaceswapException("convert.crf must be 0..51, got " + crf);
+        }
+        if (bitrateFactor < 0) {
+            throw new FaceswapException("convert.bitrate-factor must not be negative, got " + bitrateFactor);
+        }
+    }
+
+    public static VideoSettings from(Config convert) {
+        return new VideoSettings(convert.getString("codec"), convert.getInt("crf"), convert.getDouble("bitrate-factor"));
+    }
+}
