@@ -1,0 +1,201 @@
+package dev.faceswap4j.core.convert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.faceswap4j.api.Affine;
+import dev.faceswap4j.api.ChannelOrder;
+import dev.faceswap4j.api.Detection;
+import dev.faceswap4j.api.Image;
+import dev.faceswap4j.api.Landmarks;
+import dev.faceswap4j.api.Point2;
+import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.image.OpenCvImages;
+import dev.faceswap4j.core.landmarks.ShapePredictor;
+import dev.faceswap4j.core.models.ModelCatalog;
+import dev.faceswap4j.core.testing.DlibDetector;
+import dev.faceswap4j.core.testing.TestModels;
+import dev.faceswap4j.core.video.VideoSettings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Putting a face back into a real photo: where the mask reaches, what changes, and colour matching. */
+class FaceCompositorTest {
+
+    private static final FaceWindow WINDOW = new FaceWindow(256, 48, 200, 64);
+    private static Image photo;
+    private static Landmarks landmarks;
+
+    @BeforeAll
+    static void largestFaceOfASamplePhoto() {
+        photo = Images.readBgr(TestModels.samplePhoto(2));
+        Detection face = new DlibDetector().detect(photo).stream().max(Comparator.comparingDouble(d -> d.box().area())).orElseThrow();
+        landmarks = ShapePredictor.load(TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68)).predict(photo, face.box());
+    }
+
+    private static ConvertSettings settings(ColorMatch color) {
+        return new ConvertSettings(0.05, 0.08, color, false, 0, false, 1, new VideoSettings("libopenh264", 18, 2));
+    }
+
+    @Test
+    void theMaskStaysInsideTheFaceAndCoversMostOfIt() {
+        Affine frameToFace = WINDOW.frameToFace(landmarks);
+        Image face = OpenCvImages.warpAffine(photo, frameToFace, 64, 64);
+        FaceCompositor.Placement placement = new FaceCompositor(settings(ColorMatch.NONE)).place(frameToFace, face, landmarks, photo.width(),
+                photo.height());
+        assertNotNull(placement);
+        List<Point2> hull = convexHull(landmarks.points());
+        Image mask = placement.mask();
+        int inside = 0;
+        int outside = 0;
+        for (int y = 0; y < mask.height(); y++) {
+            for (int x = 0; x < mask.width(); x++) {
+                if (mask.get(x, y, 0) == 0) {
+                    continue;
+                }
+                if (insideConvex(hull, placement.x() + x + 0.5, placement.y() + y + 0.5, 1.0)) {
+                    inside++;
+                } else {
+                    outside++;
+                }
+            }
+        }
+        assertEquals(0, outside, "mask pixels outside the landmark hull (1 px tolerance); inside: " + inside);
+        double hullArea = area(hull);
+        assertTrue(inside > 0.5 * hullArea, "mask covers " + inside + " px of a " + hullArea + " px hull");
+    }
+
+    @Test
+    void onlyMaskedPixelsChangeAndFullyMaskedOnesTakeTheFace() {
+        Affine frameToFace = WINDOW.frameToFace(landmarks);
+        Image face = OpenCvImages.warpAffine(photo, frameToFace, 64, 64);
+        byte[] inverted = face.pixels().clone();
+        for (int i = 0; i < inverted.length; i++) {
+            inverted[i] = (byte) (255 - (inverted[i] & 0xff));
+        }
+        FaceCompositor compositor = new FaceCompositor(settings(ColorMatch.NONE));
+        FaceCompositor.Placement placement = compositor.place(frameToFace, new Image(64, 64, ChannelOrder.BGR, inverted), landmarks,
+                photo.width(), photo.height());
+        Image result;
+        try (Mat canvas = OpenCvImages.toMat(photo)) {
+            compositor.blend(canvas, placement);
+            result = OpenCvImages.toImage(canvas, ChannelOrder.BGR);
+        }
+        int changedOutside = 0;
+        int fullyMasked = 0;
+        long fullyMaskedError = 0;
+        for (int y = 0; y < photo.height(); y++) {
+            for (int x = 0; x < photo.width(); x++) {
+                int mx = x - placement.x();
+                int my = y - placement.y();
+                boolean inRegion = mx >= 0 && my >= 0 && mx < placement.mask().width() && my < placement.mask().height();
+                int alpha = inRegion ? placement.mask().get(mx, my, 0) : 0;
+                for (int c = 0; c < 3; c++) {
+                    if (alpha == 0 && result.get(x, y, c) != photo.get(x, y, c)) {
+                        changedOutside++;
+                    }
+                    if (alpha == 255) {
+                        fullyMasked++;
+                        fullyMaskedError += Math.abs(result.get(x, y, c) - placement.face().get(mx, my, c));
+                    }
+                }
+            }
+        }
+        assertEquals(0, changedOutside, "pixel values changed outside the mask");
+        assertTrue(fullyMasked > 1000, "fully masked values: " + fullyMasked);
+        assertTrue(fullyMaskedError <= fullyMasked, "fully masked pixels differ from the face by " + (double) fullyMaskedError / fullyMasked);
+    }
+
+    @Test
+    void colourMatchingPullsACastFaceBackToTheFramesColours() {
+        Affine frameToFace = WINDOW.frameToFace(landmarks);
+        Image face = OpenCvImages.warpAffine(photo, frameToFace, 64, 64);
+        byte[] cast = face.pixels().clone();
+        for (int i = 0; i < cast.length; i += 3) {
+            cast[i] = (byte) Math.min(255, (cast[i] & 0xff) + 60);
+            cast[i + 2] = (byte) Math.max(0, (cast[i + 2] & 0xff) - 40);
+        }
+        Image castFace = new Image(64, 64, ChannelOrder.BGR, cast);
+        double without = meanError(ColorMatch.NONE, frameToFace, castFace);
+        for (ColorMatch mode : List.of(ColorMatch.MEAN_STD_LAB, ColorMatch.HIST_MATCH)) {
+            double with = meanError(mode, frameToFace, castFace);
+            assertTrue(with < 0.5 * without, mode + ": mean error in the mask " + with + ", without matching " + without);
+        }
+    }
+
+    /** Mean absolute difference to the original photo inside the fully opaque mask. */
+    private static double meanError(ColorMatch mode, Affine frameToFace, Image face) {
+        FaceCompositor compositor = new FaceCompositor(settings(mode));
+        FaceCompositor.Placement placement = compositor.place(frameToFace, face, landmarks, photo.width(), photo.height());
+        Image result;
+        try (Mat canvas = OpenCvImages.toMat(photo)) {
+            compositor.blend(canvas, placement);
+            result = OpenCvImages.toImage(canvas, ChannelOrder.BGR);
+        }
+        double sum = 0;
+        int count = 0;
+        for (int my = 0; my < placement.mask().height(); my++) {
+            for (int mx = 0; mx < placement.mask().width(); mx++) {
+                if (placement.mask().get(mx, my, 0) == 255) {
+                    for (int c = 0; c < 3; c++) {
+                        sum += Math.abs(result.get(placement.x() + mx, placement.y() + my, c) - photo.get(placement.x() + mx, placement.y() + my, c));
+                        count++;
+                    }
+                }
+            }
+        }
+        return sum / count;
+    }
+
+    /** Andrew's monotone chain, counter-clockwise in image coordinates (y down). */
+    private static List<Point2> convexHull(List<Point2> points) {
+        List<Point2> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparingDouble(Point2::x).thenComparingDouble(Point2::y));
+        List<Point2> hull = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            int start = hull.size();
+            for (Point2 p : sorted) {
+                while (hull.size() >= start + 2 && cross(hull.get(hull.size() - 2), hull.get(hull.size() - 1), p) <= 0) {
+                    hull.remove(hull.size() - 1);
+                }
+                hull.add(p);
+            }
+            hull.remove(hull.size() - 1);
+            java.util.Collections.reverse(sorted);
+        }
+        return hull;
+    }
+
+    private static double cross(Point2 o, Point2 a, Point2 b) {
+        return (a.x() - o.x()) * (b.y() - o.y()) - (a.y() - o.y()) * (b.x() - o.x());
+    }
+
+    /** Inside the convex polygon or within {@code tolerance} px of it. */
+    private static boolean insideConvex(List<Point2> hull, double x, double y, double tolerance) {
+        for (int i = 0; i < hull.size(); i++) {
+            Point2 a = hull.get(i);
+            Point2 b = hull.get((i + 1) % hull.size());
+            double length = Math.hypot(b.x() - a.x(), b.y() - a.y());
+            double side = ((b.x() - a.x()) * (y - a.y()) - (b.y() - a.y()) * (x - a.x())) / length;
+            if (side < -tolerance) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double area(List<Point2> hull) {
+        double twice = 0;
+        for (int i = 0; i < hull.size(); i++) {
+            Point2 a = hull.get(i);
+            Point2 b = hull.get((i + 1) % hull.size());
+            twice += a.x() * b.y() - b.x() * a.y();
+        }
+        return Math.abs(twice) / 2;
+    }
+}
