@@ -21,9 +21,19 @@ public final class ConfigOptions {
 
     /** reference.conf &lt; --config file &lt; -Dfaceswap4j.* &lt; --set; loaded once per command. */
     public Config load() {
+        return load(null);
+    }
+
+    /** As {@link #load()}, with a class path config standing in for a missing {@code --config}. */
+    public Config load(String builtIn) {
         if (loaded == null) {
-            loaded = new ConfigLoader().load(file, sets);
+            loaded = new ConfigLoader().load(file, builtIn, sets);
         }
         return loaded;
+    }
+
+    /** Whether the user named a config file. */
+    public boolean hasFile() {
+        return file != null;
     }
 }

@@ -40,20 +40,28 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config conf = config.load();
-        Config extract = conf.getConfig("faceswap4j.extract");
-        Extractor.Settings settings = new Extractor.Settings(extract.getInt("crop-size"), extract.getDouble("padding"),
-                every != null ? every : extract.getInt("every"), minSize != null ? minSize : extract.getDouble("min-size"), !noProgress);
-        PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
-        // Fail on an unknown plugin name now, not after the first frame.
-        registry.select(StageKind.DETECTOR, conf);
-        registry.select(StageKind.LANDMARKS, conf);
-        Extractor extractor = new Extractor(() -> registry.create(StageKind.DETECTOR, conf),
-                () -> registry.create(StageKind.LANDMARKS, conf), settings);
-        Extractor.Summary summary = extractor.run(input, output);
+        Extractor.Summary summary = extract(conf, input, output, every, minSize, !noProgress);
         PrintWriter out = spec.commandLine().getOut();
         out.println("extracted " + summary.describe() + " into " + output);
         out.println("per frame: " + summary.perFrame());
         out.flush();
         return 0;
+    }
+
+    /** Extracts with the configured detector and landmarks; {@code every} and {@code minSize} override the config when given. */
+    static Extractor.Summary extract(Config conf, Path input, Path output, Integer every, Double minSize, boolean progress) {
+        return extractor(conf, every, minSize, progress).run(input, output);
+    }
+
+    static Extractor extractor(Config conf, Integer every, Double minSize, boolean progress) {
+        Config extract = conf.getConfig("faceswap4j.extract");
+        Extractor.Settings settings = new Extractor.Settings(extract.getInt("crop-size"), extract.getDouble("padding"),
+                every != null ? every : extract.getInt("every"), minSize != null ? minSize : extract.getDouble("min-size"),
+                extract.getBoolean("largest-only"), progress);
+        PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
+        // Fail on an unknown plugin name now, not after the first frame.
+        registry.select(StageKind.DETECTOR, conf);
+        registry.select(StageKind.LANDMARKS, conf);
+        return new Extractor(() -> registry.create(StageKind.DETECTOR, conf), () -> registry.create(StageKind.LANDMARKS, conf), settings);
     }
 }

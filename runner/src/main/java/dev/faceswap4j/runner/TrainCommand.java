@@ -59,17 +59,24 @@ final class TrainCommand implements Callable<Integer> {
         if (batchSize != null) {
             settings = settings.withBatchSize(batchSize);
         }
+        PrintWriter out = spec.commandLine().getOut();
+        train(conf, settings, facesA, facesB, modelDir, resume, !noProgress, out);
+        return 0;
+    }
+
+    /** Trains (or, with {@code resume}, continues) the configured model; Ctrl-C stops after the step and saves. */
+    static TrainingLoop.Result train(Config conf, TrainSettings settings, Path facesA, Path facesB, Path modelDir, boolean resume,
+            boolean progress, PrintWriter out) throws InterruptedException {
         PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
         String modelName = registry.select(StageKind.MODEL, conf).name();
         SwapModel model = registry.create(StageKind.MODEL, conf);
         FaceSet a = FaceSet.read(facesA);
         FaceSet b = FaceSet.read(facesB);
-        PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "training %s on %d faces of A (%s) and %d of B (%s) into %s%n", modelName, a.size(), facesA, b.size(), facesB,
                 modelDir);
         out.flush();
         TrainingLoop loop = new TrainingLoop(new TrainingLoop.Inputs(modelName, model, a, b, padding(facesA, conf), modelDir, resume),
-                settings, !noProgress);
+                settings, progress);
         Thread stopOnInterrupt = new Thread(() -> {
             loop.requestStop();
             try {
@@ -97,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
             out.println("continue with the same command and --resume");
         }
         out.flush();
-        return 0;
+        return result;
     }
 
     /** The crops' padding as extract wrote it (alignments.json), else the configured one. */

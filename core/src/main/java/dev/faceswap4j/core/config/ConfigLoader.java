@@ -50,6 +50,11 @@ public final class ConfigLoader {
      * @param sets {@code key=value} overrides; a key without the {@code faceswap4j.} prefix gets it
      */
     public Config load(Path file, List<String> sets) {
+        return load(file, null, sets);
+    }
+
+    /** As {@link #load(Path, List)}, with the class path resource {@code builtIn} as the config file when {@code file} is null. */
+    public Config load(Path file, String builtIn, List<String> sets) {
         try {
             Config reference = ConfigFactory.parseResources(classLoader, "reference.conf");
             Config user = ConfigFactory.empty();
@@ -58,6 +63,8 @@ public final class ConfigLoader {
                     throw new FaceswapException("config file not found: " + file);
                 }
                 user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            } else if (builtIn != null) {
+                user = ConfigFactory.parseResources(classLoader, builtIn, ConfigParseOptions.defaults().setAllowMissing(false));
             }
             user = parseSystemProperties().withFallback(user);
             for (String set : sets) {

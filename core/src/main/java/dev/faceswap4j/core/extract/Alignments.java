@@ -16,7 +16,7 @@ import java.util.List;
  * from, so a re-run can tell whether it still applies.
  */
 public record Alignments(int version, String input, long inputBytes, long inputModified, int cropSize, double padding,
-        int every, List<FrameRecord> frames) {
+        int every, boolean largestOnly, List<FrameRecord> frames) {
 
     public static final int VERSION = 1;
     public static final String FILE_NAME = "alignments.json";
@@ -33,7 +33,7 @@ public record Alignments(int version, String input, long inputBytes, long inputM
     /** Whether these alignments were made from the same input with the same crop settings. */
     public boolean matches(Alignments other) {
         return input.equals(other.input) && inputBytes == other.inputBytes && inputModified == other.inputModified
-                && cropSize == other.cropSize && padding == other.padding && every == other.every;
+                && cropSize == other.cropSize && padding == other.padding && every == other.every && largestOnly == other.largestOnly;
     }
 
     public static Alignments read(Path file) {

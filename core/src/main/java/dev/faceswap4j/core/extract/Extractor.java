@@ -43,8 +43,8 @@ public final class Extractor {
     private static final Logger log = LoggerFactory.getLogger(Extractor.class);
     private static final String PARTIAL = ".extract-partial";
 
-    /** Crop size and padding in pixels, every n-th frame, smallest face box side kept, progress bar on/off. */
-    public record Settings(int cropSize, double padding, int every, double minSize, boolean progress) {
+    /** Crop size and padding in pixels, every n-th frame, smallest face box side kept, only the largest face per frame, progress bar on/off. */
+    public record Settings(int cropSize, double padding, int every, double minSize, boolean largestOnly, boolean progress) {
         public Settings {
             if (every < 1) {
                 throw new FaceswapException("--every must be at least 1, got " + every);
@@ -76,6 +76,17 @@ public final class Extractor {
         this.settings = settings;
     }
 
+    /** Whether {@code output} holds this input's extraction with these settings, every crop present: nothing to do. */
+    public boolean upToDate(Path input, Path output) {
+        Path file = output.resolve(Alignments.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        Alignments earlier = Alignments.read(file);
+        return earlier.matches(describeInput(input)) && earlier.frames().stream()
+                .allMatch(frame -> frame.faces().stream().allMatch(face -> Files.isRegularFile(output.resolve(face.crop()))));
+    }
+
     public Summary run(Path input, Path output) {
         Alignments wanted = describeInput(input);
         Path alignmentsFile = output.resolve(Alignments.FILE_NAME);
@@ -93,7 +104,7 @@ public final class Extractor {
             }
             publish(partial, output);
             Alignments alignments = new Alignments(Alignments.VERSION, wanted.input(), wanted.inputBytes(), wanted.inputModified(),
-                    settings.cropSize(), settings.padding(), settings.every(), result.frames);
+                    settings.cropSize(), settings.padding(), settings.every(), settings.largestOnly(), result.frames);
             alignments.write(alignmentsFile);
             removeStaleCrops(earlier, alignments, output);
             int withoutFace = (int) result.frames.stream().filter(f -> f.faces().isEmpty()).count();
@@ -125,6 +136,9 @@ public final class Extractor {
                 }
                 List<Detection> detections = new ArrayList<>(faceDetector.detect(frame.image()));
                 t = timer.lap("detect", t);
+                if (settings.largestOnly() && detections.size() > 1) {
+                    detections = new ArrayList<>(List.of(detections.stream().max(Comparator.comparingDouble(d -> d.box().area())).orElseThrow()));
+                }
                 detections.sort(Comparator.comparingDouble(d -> d.box().x()));
                 List<FaceRecord> records = new ArrayList<>();
                 for (Detection detection : detections) {
@@ -195,7 +209,7 @@ public final class Extractor {
             long bytes = Files.isRegularFile(absolute) ? Files.size(absolute) : 0;
             long modified = Files.exists(absolute) ? Files.getLastModifiedTime(absolute).toMillis() : 0;
             return new Alignments(Alignments.VERSION, absolute.toString(), bytes, modified, settings.cropSize(), settings.padding(),
-                    settings.every(), List.of());
+                    settings.every(), settings.largestOnly(), List.of());
         } catch (IOException e) {
             throw new FaceswapException("cannot read input " + input + ": " + e.getMessage(), e);
         }

@@ -151,9 +151,9 @@ public final class TrainingLoop {
     private int batchSize() {
         int smallest = Math.min(inputs.facesA().size(), inputs.facesB().size());
         if (smallest < settings.batchSize()) {
-            log.warn("only {} faces in the smaller set, fewer than batch-size {}: training with batches of {}", smallest,
-                    settings.batchSize(), smallest);
-            return smallest;
+            // Batches draw faces at random with replacement, each copy augmented on its own: a small set still fills a batch.
+            log.warn("only {} faces in the smaller set, fewer than batch-size {}: faces repeat within a batch (each copy warped differently);"
+                    + " more faces give a better model", smallest, settings.batchSize());
         }
         return settings.batchSize();
     }

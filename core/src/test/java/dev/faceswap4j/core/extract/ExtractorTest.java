@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Extraction of the real sample photos, with dlib's own boxes standing in for a detector plugin. */
 class ExtractorTest {
 
-    private static final Extractor.Settings SETTINGS = new Extractor.Settings(256, 48, 1, 0, false);
+    private static final Extractor.Settings SETTINGS = new Extractor.Settings(256, 48, 1, 0, false, false);
     private static ShapePredictor predictor;
 
     @TempDir
@@ -108,7 +108,7 @@ class ExtractorTest {
         Path input = photos(2, 6);
         Path faces = dir.resolve("faces");
         new Extractor(DlibDetector::new, landmarks(), SETTINGS).run(input, faces);
-        Extractor.Summary everyOther = new Extractor(DlibDetector::new, landmarks(), new Extractor.Settings(256, 48, 2, 0, false))
+        Extractor.Summary everyOther = new Extractor(DlibDetector::new, landmarks(), new Extractor.Settings(256, 48, 2, 0, false, false))
                 .run(input, faces);
         assertEquals(1, everyOther.frames());
         try (Stream<Path> files = Files.list(faces)) {
@@ -149,7 +149,7 @@ class ExtractorTest {
     @Test
     void tinyFacesAreSkipped() throws Exception {
         Path input = photos(5);
-        Extractor.Settings onlyHuge = new Extractor.Settings(256, 48, 1, 5000, false);
+        Extractor.Settings onlyHuge = new Extractor.Settings(256, 48, 1, 5000, false, false);
         FaceswapException e = assertThrows(FaceswapException.class,
                 () -> new Extractor(DlibDetector::new, landmarks(), onlyHuge).run(input, dir.resolve("faces")));
         assertTrue(e.getMessage().startsWith("no face found in"), e.getMessage());
@@ -171,7 +171,7 @@ class ExtractorTest {
         Path file = Files.writeString(dir.resolve("file"), "x");
         assertTrue(assertThrows(FaceswapException.class, () -> extractor.run(photos(6), file.resolve("faces"))).getMessage()
                 .startsWith("cannot create output folder " + file.resolve("faces")));
-        assertThrows(FaceswapException.class, () -> new Extractor.Settings(256, 48, 0, 0, false));
+        assertThrows(FaceswapException.class, () -> new Extractor.Settings(256, 48, 0, 0, false, false));
     }
 
     @Test

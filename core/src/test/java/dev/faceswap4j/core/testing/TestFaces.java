@@ -30,7 +30,7 @@ public final class TestFaces {
                 Files.copy(TestModels.samplePhoto(n), photos.resolve("sample" + n + ".jpg"));
             }
             ShapePredictor predictor = ShapePredictor.load(TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68));
-            Extractor extractor = new Extractor(DlibDetector::new, () -> predictor::predict, new Extractor.Settings(256, 48, 1, 0, false));
+            Extractor extractor = new Extractor(DlibDetector::new, () -> predictor::predict, new Extractor.Settings(256, 48, 1, 0, false, false));
             Path faces = root.resolve("faces");
             extractor.run(photos, faces);
             crops = faces;

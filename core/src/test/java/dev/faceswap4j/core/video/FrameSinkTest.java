@@ -9,18 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
-import java.nio.ShortBuffer;
+import dev.faceswap4j.core.testing.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +30,7 @@ class FrameSinkTest {
 
     @Test
     void aVideoKeepsFrameCountRateAndTheInputsAudioPackets() throws Exception {
-        Path input = videoWithAudio(dir.resolve("input.mp4"));
+        Path input = TestVideos.withAudio(dir.resolve("input.mp4"), FRAMES, RATE, FrameSinkTest::frame);
         Path output = dir.resolve("out.mp4");
         try (FrameSink sink = FrameSink.open(output, H264, RATE, input, false)) {
             for (int i = 0; i < FRAMES; i++) {
@@ -55,8 +49,8 @@ class FrameSinkTest {
             }
             assertEquals(FRAMES, frames);
         }
-        List<byte[]> before = audioPackets(input);
-        List<byte[]> after = audioPackets(output);
+        List<byte[]> before = TestVideos.audioPackets(input);
+        List<byte[]> after = TestVideos.audioPackets(output);
         assertTrue(before.size() > 10, "audio packets in the input: " + before.size());
         assertEquals(before.size(), after.size());
         for (int i = 0; i < before.size(); i++) {
@@ -117,47 +111,5 @@ class FrameSinkTest {
             }
         }
         return new Image(160, 120, ChannelOrder.BGR, pixels);
-    }
-
-    /** An MPEG-4 part 2 video with a 440 Hz AAC tone, written with FFmpeg's own encoders. */
-    private static Path videoWithAudio(Path file) throws Exception {
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 160, 120, 1)) {
-            recorder.setFormat("mp4");
-            recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
-            recorder.setFrameRate(RATE);
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-            recorder.setSampleRate(44100);
-            recorder.setAudioChannels(1);
-            recorder.start();
-            Frame video = new Frame(160, 120, Frame.DEPTH_UBYTE, 3);
-            int samplesPerFrame = (int) (44100 / RATE);
-            for (int i = 0; i < FRAMES; i++) {
-                ((java.nio.ByteBuffer) video.image[0]).put(frame(i).pixels()).rewind();
-                recorder.record(video, avutil.AV_PIX_FMT_BGR24);
-                short[] tone = new short[samplesPerFrame];
-                for (int s = 0; s < tone.length; s++) {
-                    tone[s] = (short) (8000 * Math.sin(2 * Math.PI * 440 * (i * samplesPerFrame + s) / 44100.0));
-                }
-                recorder.recordSamples(44100, 1, ShortBuffer.wrap(tone));
-            }
-            recorder.stop();
-        }
-        return file;
-    }
-
-    private static List<byte[]> audioPackets(Path file) throws Exception {
-        List<byte[]> packets = new ArrayList<>();
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
-            grabber.start();
-            int audio = grabber.getAudioStream();
-            for (AVPacket packet; (packet = grabber.grabPacket()) != null; ) {
-                if (packet.stream_index() == audio) {
-                    byte[] data = new byte[packet.size()];
-                    packet.data().get(data);
-                    packets.add(data);
-                }
-            }
-        }
-        return packets;
     }
 }

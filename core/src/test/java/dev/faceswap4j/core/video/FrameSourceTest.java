@@ -52,7 +52,7 @@ class FrameSourceTest {
     void extractsTheSingerEveryFortyEighthFrame() {
         ShapePredictor predictor = ShapePredictor.load(TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68));
         LandmarkPredictor landmarks = predictor::predict;
-        Extractor.Summary summary = new Extractor(DlibDetector::new, () -> landmarks, new Extractor.Settings(256, 48, 48, 80, false))
+        Extractor.Summary summary = new Extractor(DlibDetector::new, () -> landmarks, new Extractor.Settings(256, 48, 48, 80, false, false))
                 .run(clip(), dir.resolve("faces"));
         System.out.println("extract nggyup.mp4 every 48th frame (dlib boxes): " + summary.describe() + "; per frame: " + summary.perFrame());
         assertEquals(7, summary.frames());

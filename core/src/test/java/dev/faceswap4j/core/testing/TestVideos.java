@@ -1,0 +1,73 @@
+package dev.faceswap4j.core.testing;
+
+import dev.faceswap4j.api.Image;
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+
+/** Small videos with sound, written by FFmpeg's own encoders, and a look at their audio packets. */
+public final class TestVideos {
+
+    private TestVideos() {}
+
+    /** An MPEG-4 part 2 video of {@code frames} BGR frames with a 440 Hz mono AAC tone. */
+    public static Path withAudio(Path file, int frames, double rate, IntFunction<Image> frame) throws Exception {
+        Image first = frame.apply(0);
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), first.width(), first.height(), 1)) {
+            recorder.setFormat("mp4");
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+            recorder.setVideoQuality(2);
+            recorder.setFrameRate(rate);
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+            recorder.setSampleRate(44100);
+            recorder.setAudioChannels(1);
+            recorder.start();
+            Frame video = new Frame(first.width(), first.height(), Frame.DEPTH_UBYTE, 3);
+            int samplesPerFrame = (int) (44100 / rate);
+            for (int i = 0; i < frames; i++) {
+                Image image = frame.apply(i);
+                ByteBuffer pixels = (ByteBuffer) video.image[0];
+                int rowBytes = image.width() * 3;
+                for (int y = 0; y < image.height(); y++) {
+                    pixels.position(y * video.imageStride);
+                    pixels.put(image.pixels(), y * rowBytes, rowBytes);
+                }
+                pixels.rewind();
+                recorder.record(video, avutil.AV_PIX_FMT_BGR24);
+                short[] tone = new short[samplesPerFrame];
+                for (int s = 0; s < tone.length; s++) {
+                    tone[s] = (short) (8000 * Math.sin(2 * Math.PI * 440 * (i * samplesPerFrame + s) / 44100.0));
+                }
+                recorder.recordSamples(44100, 1, ShortBuffer.wrap(tone));
+            }
+            recorder.stop();
+        }
+        return file;
+    }
+
+    /** The payload of every packet of the file's audio stream, in order. */
+    public static List<byte[]> audioPackets(Path file) throws Exception {
+        List<byte[]> packets = new ArrayList<>();
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            int audio = grabber.getAudioStream();
+            for (AVPacket packet; (packet = grabber.grabPacket()) != null; ) {
+                if (packet.stream_index() == audio) {
+                    byte[] data = new byte[packet.size()];
+                    packet.data().get(data);
+                    packets.add(data);
+                }
+            }
+        }
+        return packets;
+    }
+}

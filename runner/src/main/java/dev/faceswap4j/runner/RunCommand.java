@@ -1,0 +1,149 @@
+package dev.faceswap4j.runner;
+
+import com.typesafe.config.Config;
+import dev.faceswap4j.api.Direction;
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.Image;
+import dev.faceswap4j.core.convert.ConvertSettings;
+import dev.faceswap4j.core.convert.Converter;
+import dev.faceswap4j.core.extract.Extractor;
+import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.image.SideBySide;
+import dev.faceswap4j.core.train.CheckpointInfo;
+import dev.faceswap4j.core.train.ModelDir;
+import dev.faceswap4j.core.train.TrainSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", description = {"The whole job from one config (faceswap4j.run): extract A and B, train, convert; stages that are",
+        "up to date are skipped. Without --config: the built-in demo (two people of the sample photos, a lite model, a few minutes)."})
+final class RunCommand implements Callable<Integer> {
+
+    /** The built-in default `run` uses without --config. */
+    static final String DEMO_CONFIG = "faceswap4j-demo.conf";
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--no-progress", description = "No progress bars.")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Config conf = config.load(DEMO_CONFIG);
+        PrintWriter out = spec.commandLine().getOut();
+        if (!config.hasFile()) {
+            out.println("no --config: running the built-in demo (" + DEMO_CONFIG + ")");
+        }
+        Config run = conf.getConfig("faceswap4j.run");
+        Path a = requiredPath(run, "a");
+        Path b = requiredPath(run, "b");
+        Path input = run.getString("convert").isBlank() ? a : Path.of(run.getString("convert"));
+        Path workDir = Path.of(run.getString("work-dir"));
+        Path output = run.getString("output").isBlank() ? workDir.resolve("swapped" + outputExtension(input)) : Path.of(run.getString("output"));
+        Direction direction = Direction.parse(run.getString("direction"));
+        boolean progress = !noProgress;
+
+        Path facesA = workDir.resolve("faces-a");
+        Path facesB = workDir.resolve("faces-b");
+        extract(conf, a, facesA, "A", progress, out);
+        extract(conf, b, facesB, "B", progress, out);
+
+        Path modelDir = workDir.resolve("model");
+        TrainSettings train = TrainSettings.from(conf.getConfig("faceswap4j.train"));
+        Optional<CheckpointInfo> checkpoint = new ModelDir(modelDir).latest();
+        if (checkpoint.isPresent() && checkpoint.get().iteration() >= train.iterations()) {
+            out.printf(Locale.ROOT, "model: up to date (%s, %d iterations) in %s%n", checkpoint.get().model(), checkpoint.get().iteration(), modelDir);
+        } else {
+            TrainCommand.train(conf, train, facesA, facesB, modelDir, checkpoint.isPresent(), progress, out);
+            if (new ModelDir(modelDir).latest().map(c -> c.iteration() < train.iterations()).orElse(true)) {
+                out.println("training stopped early; run again to continue");
+                return 1;
+            }
+        }
+
+        Path checkpointFile = new ModelDir(modelDir).checkpoint().resolve(CheckpointInfo.FILE_NAME);
+        if (newer(output, checkpointFile) && newer(output, input)) {
+            out.println("converted: up to date (" + output + ")");
+        } else {
+            ConvertSettings settings = ConvertSettings.from(conf.getConfig("faceswap4j.convert"));
+            Converter.Summary summary = ConvertCommand.convert(conf, settings, input, modelDir, direction, output, true, progress);
+            out.println("converted " + summary.describe() + " into " + output);
+        }
+        if (run.getBoolean("before-after") && Files.isRegularFile(input) && isImage(output)) {
+            Path sheet = output.resolveSibling(stem(output) + "-before-after.png");
+            SideBySide.write(Images.readBgr(input), Images.readBgr(output), sheet);
+            out.println("before | after: " + sheet);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void extract(Config conf, Path input, Path faces, String identity, boolean progress, PrintWriter out) {
+        Extractor extractor = ExtractCommand.extractor(conf, null, null, progress);
+        if (extractor.upToDate(input, faces)) {
+            out.printf(Locale.ROOT, "faces of %s: up to date in %s%n", identity, faces);
+            return;
+        }
+        Extractor.Summary summary = extractor.run(input, faces);
+        out.printf(Locale.ROOT, "faces of %s: %s into %s%n", identity, summary.describe(), faces);
+        out.flush();
+    }
+
+    private static Path requiredPath(Config run, String key) {
+        String value = run.getString(key);
+        if (value.isBlank()) {
+            throw new FaceswapException("faceswap4j.run." + key + " is not set: name a video, image folder or image in the config");
+        }
+        return Path.of(value);
+    }
+
+    /** An image becomes a PNG (lossless: only the face changes), anything else an MP4. */
+    private static String outputExtension(Path input) {
+        return isImage(input) ? ".png" : ".mp4";
+    }
+
+    private static boolean isImage(Path file) {
+        String extension = extension(file);
+        return extension.equals("png") || extension.equals("jpg") || extension.equals("jpeg") || extension.equals("bmp");
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    /** Whether {@code file} exists and was modified after {@code than} (a folder input counts by its own time). */
+    private static boolean newer(Path file, Path than) {
+        try {
+            if (!Files.exists(file) || !Files.exists(than)) {
+                return false;
+            }
+            FileTime mine = Files.getLastModifiedTime(file);
+            return mine.compareTo(Files.getLastModifiedTime(than)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
