@@ -34,6 +34,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Conversion: every frame → faces → landmarks (smoothed across frames) → the model's face window →
@@ -42,6 +44,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * per-frame work overlaps with both; frames without a face pass through unchanged.
  */
 public final class Converter {
+
+    private static final Logger log = LoggerFactory.getLogger(Converter.class);
 
     private static final int QUEUE = 8;
     private static final Frame END_OF_INPUT = new Frame(-1, null, null);
@@ -126,6 +130,9 @@ public final class Converter {
             await(encoding);
             if (frames == 0) {
                 throw new FaceswapException("no frames in " + input);
+            }
+            if (source.frameCount() > frames) {
+                log.warn("{} announces {} frames, {} could be decoded: damaged frames were skipped", input, source.frameCount(), frames);
             }
             if (work.faces == 0) {
                 throw new FaceswapException("no face found in " + input + " (" + frames + " frames); nothing written");
