@@ -85,63 +85,66 @@ public final class Converter {
                 FaceDetector faceDetector = detector.get();
                 LandmarkPredictor predictor = landmarks.get();
                 ProgressBar bar = progressBar(source.frameCount())) {
-            BlockingQueue<Frame> decoded = new ArrayBlockingQueue<>(QUEUE);
-            BlockingQueue<Image> converted = new ArrayBlockingQueue<>(QUEUE);
-            Future<?> decoding = threads.submit(() -> {
-                long t = System.nanoTime();
-                for (Frame frame; (frame = source.next()) != null; ) {
-                    t = timer.lap("decode", t);
-                    put(decoded, frame, null);
-                    t = System.nanoTime();
-                }
-                put(decoded, END_OF_INPUT, null);
-                return null;
-            });
-            Future<?> encoding = threads.submit(() -> {
-                for (Image image; (image = take(converted, null)) != END_OF_OUTPUT; ) {
+            // The I/O threads use the source and sink: stop them before those close, whatever happened.
+            try {
+                BlockingQueue<Frame> decoded = new ArrayBlockingQueue<>(QUEUE);
+                BlockingQueue<Image> converted = new ArrayBlockingQueue<>(QUEUE);
+                Future<?> decoding = threads.submit(() -> {
                     long t = System.nanoTime();
-                    sink.write(image);
-                    timer.lap("encode", t);
-                }
-                return null;
-            });
-            FrameWork work = new FrameWork(faceDetector, predictor, swapper, window, direction, timer);
-            int frames = 0;
-            List<Frame> batch = new ArrayList<>();
-            for (Frame frame; ; ) {
-                frame = take(decoded, decoding);
-                if (frame != END_OF_INPUT) {
-                    batch.add(frame);
-                }
-                if (!batch.isEmpty() && (batch.size() == settings.batchFrames() || frame == END_OF_INPUT)) {
-                    for (Image image : work.convert(batch)) {
-                        put(converted, image, encoding);
+                    for (Frame frame; (frame = source.next()) != null; ) {
+                        t = timer.lap("decode", t);
+                        put(decoded, frame, null);
+                        t = System.nanoTime();
                     }
-                    frames += batch.size();
-                    bar.stepBy(batch.size());
-                    bar.setExtraMessage(work.faces + " faces");
-                    batch.clear();
+                    put(decoded, END_OF_INPUT, null);
+                    return null;
+                });
+                Future<?> encoding = threads.submit(() -> {
+                    for (Image image; (image = take(converted, null)) != END_OF_OUTPUT; ) {
+                        long t = System.nanoTime();
+                        sink.write(image);
+                        timer.lap("encode", t);
+                    }
+                    return null;
+                });
+                FrameWork work = new FrameWork(faceDetector, predictor, swapper, window, direction, timer);
+                int frames = 0;
+                List<Frame> batch = new ArrayList<>();
+                for (Frame frame; ; ) {
+                    frame = take(decoded, decoding);
+                    if (frame != END_OF_INPUT) {
+                        batch.add(frame);
+                    }
+                    if (!batch.isEmpty() && (batch.size() == settings.batchFrames() || frame == END_OF_INPUT)) {
+                        for (Image image : work.convert(batch)) {
+                            put(converted, image, encoding);
+                        }
+                        frames += batch.size();
+                        bar.stepBy(batch.size());
+                        bar.setExtraMessage(work.faces + " faces");
+                        batch.clear();
+                    }
+                    if (frame == END_OF_INPUT) {
+                        break;
+                    }
                 }
-                if (frame == END_OF_INPUT) {
-                    break;
+                put(converted, END_OF_OUTPUT, encoding);
+                await(encoding);
+                if (frames == 0) {
+                    throw new FaceswapException("no frames in " + input);
                 }
+                if (source.frameCount() > frames) {
+                    log.warn("{} announces {} frames, {} could be decoded: damaged frames were skipped", input, source.frameCount(), frames);
+                }
+                if (work.faces == 0) {
+                    throw new FaceswapException("no face found in " + input + " (" + frames + " frames); nothing written");
+                }
+                sink.commit();
+                return new Summary(frames, work.faces, work.framesWithoutFace, Duration.ofNanos(System.nanoTime() - start), timer.totals(),
+                        timer.perItem(frames));
+            } finally {
+                stop(threads);
             }
-            put(converted, END_OF_OUTPUT, encoding);
-            await(encoding);
-            if (frames == 0) {
-                throw new FaceswapException("no frames in " + input);
-            }
-            if (source.frameCount() > frames) {
-                log.warn("{} announces {} frames, {} could be decoded: damaged frames were skipped", input, source.frameCount(), frames);
-            }
-            if (work.faces == 0) {
-                throw new FaceswapException("no face found in " + input + " (" + frames + " frames); nothing written");
-            }
-            sink.commit();
-            return new Summary(frames, work.faces, work.framesWithoutFace, Duration.ofNanos(System.nanoTime() - start), timer.totals(),
-                    timer.perItem(frames));
-        } finally {
-            threads.shutdownNow();
         }
     }
 
@@ -250,6 +253,17 @@ public final class Converter {
     }
 
     /** Puts into a bounded queue, giving up when the thread that empties it has failed. */
+    private static void stop(ExecutorService threads) {
+        threads.shutdownNow();
+        try {
+            if (!threads.awaitTermination(60, TimeUnit.SECONDS)) {
+                log.warn("the decode/encode threads did not stop within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static <T> void put(BlockingQueue<T> queue, T item, Future<?> consumer) {
         try {
             while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
