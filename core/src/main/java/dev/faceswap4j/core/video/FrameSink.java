@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where converted frames go: a video file or a folder of PNGs. Everything is written under a
+ * Where converted frames go: a video file, one image, or a folder of PNGs. Everything is written under a
  * temporary name and appears under the output name only on {@link #commit()}; closing without a
  * commit removes the partial output, so an earlier file is never replaced by a broken one.
  */

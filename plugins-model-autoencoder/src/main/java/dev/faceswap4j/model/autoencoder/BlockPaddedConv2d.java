@@ -15,7 +15,8 @@ import ai.djl.util.PairList;
  *
  * <p>Why: libtorch 2.7.1 runs CPU convolutions through oneDNN in channel-blocked layouts and pads a
  * 3-channel output gradient to the block size; the padding is not always cleared, so the input
- * gradient of such a layer came back NaN now and then (whatever the freed memory held). With the
+ * gradient of such a layer came back wrong (off against finite differences, different from run to
+ * run, NaN when the stale memory held NaN). With the
  * channels padded here the gradient reaching oneDNN is whole blocks of explicit zeros. Weights,
  * parameter count and file format stay those of a plain {@link Conv2d}.
  */
