@@ -73,10 +73,8 @@ final class ConvertCommand implements Callable<Integer> {
         // The checkpoint names the plugin that wrote it; the configured model may be another.
         Config modelConf = conf.withValue("faceswap4j.model", ConfigValueFactory.fromAnyRef(checkpoint.model()));
         SwapModel model = registry.create(StageKind.MODEL, modelConf);
-        registry.select(StageKind.DETECTOR, conf);
-        registry.select(StageKind.LANDMARKS, conf);
-        Converter converter = new Converter(() -> registry.create(StageKind.DETECTOR, conf), () -> registry.create(StageKind.LANDMARKS, conf),
-                settings, progress);
+        FaceStages stages = FaceStages.from(registry, conf);
+        Converter converter = new Converter(stages.detector(), stages.landmarks(), settings, progress);
         try (Swapper swapper = model.loadSwapper(models.checkpoint())) {
             return converter.run(input, swapper, FaceWindow.of(checkpoint), direction, output, overwrite);
         }

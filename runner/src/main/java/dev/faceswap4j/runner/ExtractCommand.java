@@ -3,7 +3,6 @@ package dev.faceswap4j.runner;
 import com.typesafe.config.Config;
 import dev.faceswap4j.core.extract.Extractor;
 import dev.faceswap4j.core.plugin.PluginRegistry;
-import dev.faceswap4j.core.plugin.StageKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -58,10 +57,7 @@ final class ExtractCommand implements Callable<Integer> {
         Extractor.Settings settings = new Extractor.Settings(extract.getInt("crop-size"), extract.getDouble("padding"),
                 every != null ? every : extract.getInt("every"), minSize != null ? minSize : extract.getDouble("min-size"),
                 extract.getBoolean("largest-only"), progress);
-        PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
-        // Fail on an unknown plugin name now, not after the first frame.
-        registry.select(StageKind.DETECTOR, conf);
-        registry.select(StageKind.LANDMARKS, conf);
-        return new Extractor(() -> registry.create(StageKind.DETECTOR, conf), () -> registry.create(StageKind.LANDMARKS, conf), settings);
+        FaceStages stages = FaceStages.from(PluginRegistry.discover(Thread.currentThread().getContextClassLoader()), conf);
+        return new Extractor(stages.detector(), stages.landmarks(), settings);
     }
 }

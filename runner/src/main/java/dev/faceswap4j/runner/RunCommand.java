@@ -12,6 +12,7 @@ import dev.faceswap4j.core.image.SideBySide;
 import dev.faceswap4j.core.train.CheckpointInfo;
 import dev.faceswap4j.core.train.ModelDir;
 import dev.faceswap4j.core.train.TrainSettings;
+import dev.faceswap4j.core.video.FrameSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
             Converter.Summary summary = ConvertCommand.convert(conf, settings, input, modelDir, direction, output, true, progress);
             out.println("converted " + summary.describe() + " into " + output);
         }
-        if (run.getBoolean("before-after") && Files.isRegularFile(input) && isImage(output)) {
+        if (run.getBoolean("before-after") && Files.isRegularFile(input) && FrameSource.isImage(output)) {
             Path sheet = output.resolveSibling(stem(output) + "-before-after.png");
             SideBySide.write(Images.readBgr(input), Images.readBgr(output), sheet);
             out.println("before | after: " + sheet);
@@ -114,18 +115,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** An image becomes a PNG (lossless: only the face changes), anything else an MP4. */
     private static String outputExtension(Path input) {
-        return isImage(input) ? ".png" : ".mp4";
-    }
-
-    private static boolean isImage(Path file) {
-        String extension = extension(file);
-        return extension.equals("png") || extension.equals("jpg") || extension.equals("jpeg") || extension.equals("bmp");
-    }
-
-    private static String extension(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return FrameSource.isImage(input) ? ".png" : ".mp4";
     }
 
     private static String stem(Path file) {

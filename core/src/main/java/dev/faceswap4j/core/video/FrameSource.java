@@ -19,6 +19,11 @@ public interface FrameSource extends AutoCloseable {
     @Override
     void close();
 
+    /** Whether {@code file} is named as an image this pipeline reads and writes (JPEG, PNG, BMP). */
+    static boolean isImage(Path file) {
+        return ImageFolderSource.isImage(file);
+    }
+
     /** A video (anything FFmpeg reads), a folder of images, or a single image. */
     static FrameSource open(Path input) {
         if (Files.isDirectory(input)) {

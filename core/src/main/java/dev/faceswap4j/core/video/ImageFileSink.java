@@ -3,6 +3,7 @@ package dev.faceswap4j.core.video;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.image.OpenCvImages;
+import dev.faceswap4j.core.util.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,11 +46,7 @@ final class ImageFileSink implements FrameSink {
     @Override
     public void close() {
         if (!committed) {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException e) {
-                // A leftover hidden file is harmless.
-            }
+            FileTrees.deleteQuietly(partial);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.faceswap4j.core.video;
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
+import dev.faceswap4j.core.util.FileTrees;
 import dev.faceswap4j.core.util.Messages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -114,8 +115,8 @@ final class VideoFileSink implements FrameSink {
         } catch (IOException e) {
             throw new FaceswapException("cannot move the video into " + output + ": " + e.getMessage(), e);
         } finally {
-            deleteQuietly(videoOnly);
-            deleteQuietly(muxed);
+            FileTrees.deleteQuietly(videoOnly);
+            FileTrees.deleteQuietly(muxed);
         }
     }
 
@@ -130,16 +131,8 @@ final class VideoFileSink implements FrameSink {
             recorder = null;
         }
         if (!committed) {
-            deleteQuietly(videoOnly);
-            deleteQuietly(muxed);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A leftover hidden temp file is harmless.
+            FileTrees.deleteQuietly(videoOnly);
+            FileTrees.deleteQuietly(muxed);
         }
     }
 }

@@ -81,11 +81,7 @@ class FaceCompositorTest {
         FaceCompositor compositor = new FaceCompositor(settings(ColorMatch.NONE));
         FaceCompositor.Placement placement = compositor.place(frameToFace, new Image(64, 64, ChannelOrder.BGR, inverted), landmarks,
                 photo.width(), photo.height());
-        Image result;
-        try (Mat canvas = OpenCvImages.toMat(photo)) {
-            compositor.blend(canvas, placement);
-            result = OpenCvImages.toImage(canvas, ChannelOrder.BGR);
-        }
+        Image result = blendedIntoPhoto(compositor, placement);
         int changedOutside = 0;
         int fullyMasked = 0;
         long fullyMaskedError = 0;
@@ -132,11 +128,7 @@ class FaceCompositorTest {
     private static double meanError(ColorMatch mode, Affine frameToFace, Image face) {
         FaceCompositor compositor = new FaceCompositor(settings(mode));
         FaceCompositor.Placement placement = compositor.place(frameToFace, face, landmarks, photo.width(), photo.height());
-        Image result;
-        try (Mat canvas = OpenCvImages.toMat(photo)) {
-            compositor.blend(canvas, placement);
-            result = OpenCvImages.toImage(canvas, ChannelOrder.BGR);
-        }
+        Image result = blendedIntoPhoto(compositor, placement);
         double sum = 0;
         int count = 0;
         for (int my = 0; my < placement.mask().height(); my++) {
@@ -150,6 +142,13 @@ class FaceCompositorTest {
             }
         }
         return sum / count;
+    }
+
+    private static Image blendedIntoPhoto(FaceCompositor compositor, FaceCompositor.Placement placement) {
+        try (Mat canvas = OpenCvImages.toMat(photo)) {
+            compositor.blend(canvas, placement);
+            return OpenCvImages.toImage(canvas, ChannelOrder.BGR);
+        }
     }
 
     /** Andrew's monotone chain, counter-clockwise in image coordinates (y down). */
