@@ -1,6 +1,7 @@
 package dev.faceswap4j.core.plugin;
 
 import dev.faceswap4j.api.FaceDetectorProvider;
+import dev.faceswap4j.api.FaceEmbedderProvider;
 import dev.faceswap4j.api.LandmarkPredictorProvider;
 import dev.faceswap4j.api.StageProvider;
 import dev.faceswap4j.api.SwapModelProvider;
@@ -19,8 +20,10 @@ public record StageKind<P extends StageProvider<?>>(String key, String section, 
             new StageKind<>("landmarks", "landmark-predictors", LandmarkPredictorProvider.class);
     public static final StageKind<SwapModelProvider> MODEL =
             new StageKind<>("model", "models", SwapModelProvider.class);
+    public static final StageKind<FaceEmbedderProvider> EMBEDDER =
+            new StageKind<>("embedder", "embedders", FaceEmbedderProvider.class);
 
-    public static final List<StageKind<?>> ALL = List.of(DETECTOR, LANDMARKS, MODEL);
+    public static final List<StageKind<?>> ALL = List.of(DETECTOR, LANDMARKS, MODEL, EMBEDDER);
 
     /** The config path whose value names the provider to use. */
     public String selectorPath() {

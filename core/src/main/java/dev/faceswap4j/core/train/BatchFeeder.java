@@ -2,6 +2,7 @@ package dev.faceswap4j.core.train;
 
 import dev.faceswap4j.api.FaceBatch;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.Image;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -39,10 +40,13 @@ public final class BatchFeeder implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 float[] warped = new float[batchSize * stride];
                 float[] target = new float[batchSize * stride];
+                float[] eyes = new float[faces.hasEyeMasks() ? batchSize * size * size : 0];
                 for (int i = 0; i < batchSize; i++) {
-                    augmenter.augment(faces.crops().get(random.nextInt(faces.size())), random, warped, target, i * stride);
+                    int face = random.nextInt(faces.size());
+                    Image eyeMask = faces.hasEyeMasks() ? faces.eyeMasks().get(face) : null;
+                    augmenter.augment(faces.crops().get(face), eyeMask, random, warped, target, eyes, i * stride);
                 }
-                ready.put(new FaceBatch(batchSize, size, warped, target));
+                ready.put(new FaceBatch(batchSize, size, warped, target, eyes));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

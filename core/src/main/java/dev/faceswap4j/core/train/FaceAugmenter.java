@@ -46,26 +46,54 @@ public final class FaceAugmenter {
      * RGB floats at {@code offset} of {@code warped} and {@code target}.
      */
     public void augment(Image crop, Random random, float[] warped, float[] target, int offset) {
+        augment(crop, null, random, warped, target, null, offset);
+    }
+
+    /**
+     * As {@link #augment(Image, Random, float[], float[], int)}, and moves {@code eyeMask} (8-bit, crop
+     * sized) exactly as the target, writing it as weights in [0, 1] at {@code offset / 3} of {@code eyes}.
+     * The random draws are the same with or without a mask.
+     */
+    public void augment(Image crop, Image eyeMask, Random random, float[] warped, float[] target, float[] eyes, int offset) {
         int size = crop.width();
         double unit = size / (double) Augmentation.REFERENCE_CROP;
+        RandomTransform transform = randomTransform(size, random);
         try (Mat source = OpenCvImages.toMat(crop);
-                Mat transformed = randomTransform(source, size, random);
+                Mat transformed = transform.apply(source, size);
                 Mat mapX = new Mat(faceSize, faceSize, opencv_core.CV_32FC1);
                 Mat mapY = new Mat(faceSize, faceSize, opencv_core.CV_32FC1);
                 Mat warpedMat = new Mat();
-                Mat targetMat = new Mat();
-                Size faceSizeCv = new Size(faceSize, faceSize);
                 Scalar black = new Scalar(0, 0, 0, 0)) {
             double[] grid = jitteredGrid(size, unit, random);
             fillMaps(grid, mapX, mapY);
             opencv_imgproc.remap(transformed, warpedMat, mapX, mapY, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE, black);
-            try (Mat similarity = OpenCvImages.toMat(Similarity.estimate(grid, regularGrid()))) {
-                opencv_imgproc.warpAffine(transformed, targetMat, similarity, faceSizeCv, opencv_imgproc.INTER_LINEAR,
-                        opencv_core.BORDER_REPLICATE, black);
-            }
             RgbFloats.write(OpenCvImages.toImage(warpedMat, ChannelOrder.BGR), warped, offset);
-            RgbFloats.write(OpenCvImages.toImage(targetMat, ChannelOrder.BGR), target, offset);
+            try (Mat toTarget = OpenCvImages.toMat(Similarity.estimate(grid, regularGrid()));
+                    Mat targetMat = toFace(transformed, toTarget)) {
+                RgbFloats.write(OpenCvImages.toImage(targetMat, ChannelOrder.BGR), target, offset);
+                if (eyeMask != null) {
+                    writeEyes(eyeMask, transform, toTarget, size, eyes, offset / 3);
+                }
+            }
         }
+    }
+
+    private void writeEyes(Image eyeMask, RandomTransform transform, Mat toTarget, int size, float[] eyes, int offset) {
+        try (Mat mask = OpenCvImages.toMat(eyeMask); Mat moved = transform.apply(mask, size); Mat face = toFace(moved, toTarget)) {
+            byte[] pixels = OpenCvImages.toImage(face, ChannelOrder.GRAY).pixels();
+            for (int i = 0; i < pixels.length; i++) {
+                eyes[offset + i] = (pixels[i] & 0xff) / 255f;
+            }
+        }
+    }
+
+    /** The un-warped face square: {@code source} by the similarity onto the regular grid. */
+    private Mat toFace(Mat source, Mat similarity) {
+        Mat face = new Mat();
+        try (Size cvSize = new Size(faceSize, faceSize); Scalar black = new Scalar(0, 0, 0, 0)) {
+            opencv_imgproc.warpAffine(source, face, similarity, cvSize, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE, black);
+        }
+        return face;
     }
 
     /** The model's view of an aligned crop: its central {@code coverage} square at face size, no augmentation. */
@@ -81,7 +109,7 @@ public final class FaceAugmenter {
         return new Affine(scale, 0, -origin * scale, 0, scale, -origin * scale);
     }
 
-    private Mat randomTransform(Mat source, int size, Random random) {
+    private RandomTransform randomTransform(int size, Random random) {
         double angle = uniform(random, settings.rotation());
         double scale = 1 + uniform(random, settings.zoom());
         double tx = uniform(random, settings.shift()) * size;
@@ -92,16 +120,23 @@ public final class FaceAugmenter {
         double alpha = scale * Math.cos(radians);
         double beta = scale * Math.sin(radians);
         double centre = size / 2.0;
-        Affine transform = new Affine(alpha, beta, (1 - alpha) * centre - beta * centre + tx,
-                -beta, alpha, beta * centre + (1 - alpha) * centre + ty);
-        Mat result = new Mat();
-        try (Mat matrix = OpenCvImages.toMat(transform); Size cvSize = new Size(size, size); Scalar black = new Scalar(0, 0, 0, 0)) {
-            opencv_imgproc.warpAffine(source, result, matrix, cvSize, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE, black);
+        return new RandomTransform(new Affine(alpha, beta, (1 - alpha) * centre - beta * centre + tx,
+                -beta, alpha, beta * centre + (1 - alpha) * centre + ty), flip);
+    }
+
+    /** One draw of the random transform, applied alike to a crop and its eye mask. */
+    private record RandomTransform(Affine transform, boolean flip) {
+
+        Mat apply(Mat source, int size) {
+            Mat result = new Mat();
+            try (Mat matrix = OpenCvImages.toMat(transform); Size cvSize = new Size(size, size); Scalar black = new Scalar(0, 0, 0, 0)) {
+                opencv_imgproc.warpAffine(source, result, matrix, cvSize, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE, black);
+            }
+            if (flip) {
+                opencv_core.flip(result, result, 1);
+            }
+            return result;
         }
-        if (flip) {
-            opencv_core.flip(result, result, 1);
-        }
-        return result;
     }
 
     /** Grid points over the central coverage square, jittered; interleaved x, y, row by row. */

@@ -9,10 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The aligned face crops of one identity, decoded once and kept in memory (a 256 px crop is 192 KiB).
  * Where the folder holds the {@code alignments.json} of {@code extract}, only the crops it lists are
- * used, so stray images (a contact sheet, a screenshot) do not end up in training.
+ * used, so stray images (a contact sheet, a screenshot) do not end up in training, and each crop gets
+ * its eye mask ({@link EyeMasks}) from the landmarks there; without that file {@code eyeMasks} is empty.
  */
-public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> crops) {
+public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> crops, List<Image> eyeMasks) {
 
     private static final Logger log = LoggerFactory.getLogger(FaceSet.class);
     private static final Set<String> IMAGE_SUFFIXES = Set.of("png", "jpg", "jpeg", "bmp");
@@ -30,6 +32,14 @@ public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> c
     public FaceSet {
         files = List.copyOf(files);
         crops = List.copyOf(crops);
+        eyeMasks = List.copyOf(eyeMasks);
+        if (!eyeMasks.isEmpty() && eyeMasks.size() != crops.size()) {
+            throw new IllegalArgumentException(crops.size() + " crops but " + eyeMasks.size() + " eye masks");
+        }
+    }
+
+    public boolean hasEyeMasks() {
+        return !eyeMasks.isEmpty();
     }
 
     public int size() {
@@ -43,8 +53,10 @@ public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> c
         }
         List<Path> files = imageFiles(folder);
         Path alignmentsFile = folder.resolve(Alignments.FILE_NAME);
+        Map<String, FaceRecord> records = Map.of();
         if (Files.isRegularFile(alignmentsFile)) {
-            files = onlyExtracted(folder, files, Alignments.read(alignmentsFile));
+            records = byCrop(Alignments.read(alignmentsFile));
+            files = onlyExtracted(folder, files, records.keySet());
         }
         if (files.isEmpty()) {
             throw new FaceswapException("faces folder " + folder + " holds no face images (make them with faceswap4j extract)");
@@ -65,7 +77,19 @@ public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> c
             }
             crops.add(crop);
         }
-        return new FaceSet(folder, cropSize, files, crops);
+        List<Image> eyeMasks = new ArrayList<>();
+        if (!records.isEmpty()) {
+            for (Path file : files) {
+                eyeMasks.add(EyeMasks.of(records.get(file.getFileName().toString()), cropSize));
+            }
+        }
+        return new FaceSet(folder, cropSize, files, crops, eyeMasks);
+    }
+
+    private static Map<String, FaceRecord> byCrop(Alignments alignments) {
+        Map<String, FaceRecord> records = new HashMap<>();
+        alignments.frames().forEach(frame -> frame.faces().forEach(face -> records.put(face.crop(), face)));
+        return records;
     }
 
     private static List<Path> imageFiles(Path folder) {
@@ -79,11 +103,7 @@ public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> c
         }
     }
 
-    private static List<Path> onlyExtracted(Path folder, List<Path> files, Alignments alignments) {
-        Set<String> listed = alignments.frames().stream()
-                .flatMap(frame -> frame.faces().stream())
-                .map(FaceRecord::crop)
-                .collect(Collectors.toSet());
+    private static List<Path> onlyExtracted(Path folder, List<Path> files, Set<String> listed) {
         List<Path> kept = files.stream().filter(p -> listed.contains(p.getFileName().toString())).toList();
         if (kept.size() < files.size()) {
             log.warn("{}: ignoring {} image(s) that {} does not list (not written by extract)", folder, files.size() - kept.size(),

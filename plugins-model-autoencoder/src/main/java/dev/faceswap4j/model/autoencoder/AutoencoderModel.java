@@ -3,7 +3,6 @@ package dev.faceswap4j.model.autoencoder;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
@@ -48,18 +47,7 @@ public final class AutoencoderModel implements SwapModel {
     }
 
     private Device device(Engine engine) {
-        int gpus = engine.getGpuCount();
-        Device device = switch (settings.device()) {
-            case "cpu" -> Device.cpu();
-            case "gpu" -> {
-                if (gpus == 0) {
-                    throw new FaceswapException("faceswap4j.models.autoencoder.device = gpu, but DJL's libtorch sees no GPU"
-                            + " (set PYTORCH_LIBRARY_PATH to a CUDA libtorch 2.7.x and PYTORCH_FLAVOR=cu128; see README)");
-                }
-                yield Device.gpu();
-            }
-            default -> gpus > 0 ? Device.gpu() : Device.cpu();
-        };
+        Device device = PyTorchEngines.device(engine, settings.device(), "faceswap4j.models.autoencoder.device");
         log.info("autoencoder on {} ({})", device, settings.describe());
         return device;
     }

@@ -29,16 +29,21 @@ public final class AutoencoderNetwork {
         for (int filters : settings.encoderFilters()) {
             encoder.add(conv(filters, 5, 2)).add(leakyRelu());
         }
-        int side = settings.bottleneckSize();
-        int dim = settings.encoderDim();
-        encoder.add(Blocks.batchFlattenBlock())
+        return addBottleneck(encoder, settings.bottleneckSize(), settings.encoderDim(), settings.bottleneckFilters());
+    }
+
+    /**
+     * The encoder's end: Flatten, Dense(dim), Dense(side²·dim), reshape to (dim, side, side), ×2
+     * up-sample, 3×3 convolution to {@code filters}, LeakyReLU.
+     */
+    public static SequentialBlock addBottleneck(SequentialBlock encoder, int side, int dim, int filters) {
+        return encoder.add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(dim).build())
                 .add(Linear.builder().setUnits((long) side * side * dim).build())
                 .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, dim, side, side)), "reshape"))
                 .add(upsample())
-                .add(conv(settings.bottleneckFilters(), 3, 1))
+                .add(conv(filters, 3, 1))
                 .add(leakyRelu());
-        return encoder;
     }
 
     public static SequentialBlock decoder(AutoencoderSettings settings) {
@@ -63,11 +68,11 @@ public final class AutoencoderNetwork {
     }
 
     /** A "same"-padded convolution (odd kernel). */
-    static Conv2d conv(int filters, int kernel, int stride) {
+    public static Conv2d conv(int filters, int kernel, int stride) {
         return convBuilder(filters, kernel, stride).build();
     }
 
-    static Conv2d.Builder convBuilder(int filters, int kernel, int stride) {
+    public static Conv2d.Builder convBuilder(int filters, int kernel, int stride) {
         return Conv2d.builder()
                 .setFilters(filters)
                 .setKernelShape(new Shape(kernel, kernel))
@@ -75,7 +80,7 @@ public final class AutoencoderNetwork {
                 .optPadding(new Shape(kernel / 2, kernel / 2));
     }
 
-    static Block leakyRelu() {
+    public static Block leakyRelu() {
         return Activation.leakyReluBlock(LEAKY_SLOPE);
     }
 

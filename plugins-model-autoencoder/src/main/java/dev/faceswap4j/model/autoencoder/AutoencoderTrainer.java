@@ -9,12 +9,7 @@ import dev.faceswap4j.api.FaceBatch;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -108,8 +103,8 @@ final class AutoencoderTrainer implements Trainer {
     public void save(Path dir) {
         try {
             network.save(dir);
-            writeAdam(dir.resolve(ADAM_A_FILE), adamA);
-            writeAdam(dir.resolve(ADAM_B_FILE), adamB);
+            BlockFiles.writeAdam(dir.resolve(ADAM_A_FILE), adamA);
+            BlockFiles.writeAdam(dir.resolve(ADAM_B_FILE), adamB);
             new TrainerState(settings, iteration).write(dir);
         } catch (IOException e) {
             throw new FaceswapException("cannot write checkpoint into " + dir + ": " + e.getMessage(), e);
@@ -125,23 +120,9 @@ final class AutoencoderTrainer implements Trainer {
         }
         network.loadWeights(dir, manager);
         network.allParameters().forEach(p -> p.getArray().setRequiresGradient(true));
-        readAdam(dir.resolve(ADAM_A_FILE), adamA);
-        readAdam(dir.resolve(ADAM_B_FILE), adamB);
+        BlockFiles.readAdam(dir.resolve(ADAM_A_FILE), adamA);
+        BlockFiles.readAdam(dir.resolve(ADAM_B_FILE), adamB);
         iteration = state.iteration();
-    }
-
-    private static void writeAdam(Path file, ResumableAdam adam) throws IOException {
-        try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
-            adam.save(out);
-        }
-    }
-
-    private static void readAdam(Path file, ResumableAdam adam) {
-        try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
-            adam.load(in);
-        } catch (IOException | RuntimeException e) {
-            throw new FaceswapException("corrupt optimizer state " + file + ": " + e.getMessage(), e);
-        }
     }
 
     @Override

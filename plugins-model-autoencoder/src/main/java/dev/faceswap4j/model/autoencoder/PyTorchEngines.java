@@ -1,6 +1,8 @@
 package dev.faceswap4j.model.autoencoder;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
+import dev.faceswap4j.api.FaceswapException;
 import ai.djl.util.Utils;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,25 @@ public final class PyTorchEngines {
             log.info("first start: extracting libtorch (about 450 MB) to {}, this takes a few seconds", cache);
         }
         return Engine.getEngine("PyTorch");
+    }
+
+    /**
+     * The device a {@code device = auto|cpu|gpu} setting asks for: auto takes the first GPU when
+     * libtorch has CUDA; gpu without one fails naming {@code settingPath}.
+     */
+    public static Device device(Engine engine, String setting, String settingPath) {
+        int gpus = engine.getGpuCount();
+        return switch (setting) {
+            case "cpu" -> Device.cpu();
+            case "gpu" -> {
+                if (gpus == 0) {
+                    throw new FaceswapException(settingPath + " = gpu, but DJL's libtorch sees no GPU"
+                            + " (set PYTORCH_LIBRARY_PATH to a CUDA libtorch 2.7.x and PYTORCH_FLAVOR=cu128; see README)");
+                }
+                yield Device.gpu();
+            }
+            default -> gpus > 0 ? Device.gpu() : Device.cpu();
+        };
     }
 
     private static boolean containsLibrary(Path cache) {

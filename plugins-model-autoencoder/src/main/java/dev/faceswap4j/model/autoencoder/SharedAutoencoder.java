@@ -1,6 +1,5 @@
 package dev.faceswap4j.model.autoencoder;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,13 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
-import dev.faceswap4j.api.FaceswapException;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,24 +109,10 @@ public final class SharedAutoencoder {
     }
 
     private static void write(Path file, Block block) throws IOException {
-        try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
-            block.saveParameters(out);
-        }
+        BlockFiles.writeWeights(file, block);
     }
 
     private void read(Path file, Block block, NDManager manager) {
-        if (!Files.isRegularFile(file)) {
-            throw new FaceswapException("model weights " + file + " are missing");
-        }
-        try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
-            // Loading replaces each parameter's array; free the old ones now rather than with the manager.
-            block.getParameters().values().forEach(Parameter::close);
-            block.loadParameters(manager, in);
-            if (in.read() != -1) {
-                throw new IOException("unexpected bytes after the weights");
-            }
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            throw new FaceswapException("corrupt model weights " + file + " (" + settings.describe() + "): " + e.getMessage(), e);
-        }
+        BlockFiles.readWeights(file, block, manager, settings.describe());
     }
 }
