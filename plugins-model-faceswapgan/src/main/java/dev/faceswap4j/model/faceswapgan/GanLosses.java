@@ -1,0 +1,84 @@
+package dev.faceswap4j.model.faceswapgan;
+
+import ai.djl.ndarray.NDArray;
+import dev.faceswap4j.model.faceswapgan.recognition.FaceRecognitionNet;
+import java.util.List;
+
+/**
+ * faceswap-GAN's losses on NCHW arrays, split as faceswap-GAN splits them: the reconstruction, eye
+ * and edge terms judge the decoder's raw RGB (so it must draw the whole face), the adversarial and
+ * perceptual terms judge its RGB blended over the warped input by its alpha (what convert shows),
+ * and a mask term keeps alpha from covering what the input already gets right.
+ */
+final class GanLosses {
+
+    /** The generator's loss terms for one batch (each a scalar array) and their weighted sum. */
+    record GeneratorTerms(NDArray total, NDArray reconstruction) {}
+
+    private final GanSettings.LossWeights weights;
+    private final FaceRecognitionNet recognition;
+
+    /** {@code recognition} may be null when every perceptual weight is 0. */
+    GanLosses(GanSettings.LossWeights weights, FaceRecognitionNet recognition) {
+        this.weights = weights;
+        this.recognition = recognition;
+    }
+
+    /** The face a decoder's output stands for: {@code alpha·rgb + (1 − alpha)·input}. */
+    static NDArray blend(NDArray output, NDArray input) {
+        NDArray rgb = output.get(":, 0:3");
+        NDArray alpha = output.get(":, 3:4");
+        return rgb.mul(alpha).add(input.mul(alpha.neg().add(1)));
+    }
+
+    /** Least-squares discriminator loss: real pairs towards 1, generated towards 0. */
+    static NDArray discriminator(NDArray realScores, NDArray fakeScores) {
+        return realScores.sub(1).square().mean().add(fakeScores.square().mean()).mul(0.5f);
+    }
+
+    /**
+     * @param output the decoder's RGB + alpha for the warped faces
+     * @param fakeScores the discriminator's scores of (blended output, warped input)
+     * @param eyes eye-region weights (N, 1, H, W) or null when the landmarks are unknown
+     */
+    GeneratorTerms generator(NDArray output, NDArray warped, NDArray target, NDArray eyes, NDArray fakeScores) {
+        NDArray rgb = output.get(":, 0:3");
+        NDArray blended = blend(output, warped);
+        NDArray difference = rgb.sub(target);
+        NDArray reconstruction = difference.abs().mean();
+        NDArray total = fakeScores.sub(1).square().mean().mul((float) weights.adversarial())
+                .add(reconstruction.mul((float) weights.reconstruction()))
+                .add(output.get(":, 3:4").mean().mul((float) weights.mask()));
+        if (eyes != null) {
+            total = total.add(difference.abs().mul(eyes).mean().mul((float) weights.eyes()))
+                    .add(edge(rgb, target, eyes).mul((float) weights.edge()));
+        }
+        if (recognition != null) {
+            total = total.add(perceptual(blended, target));
+        }
+        return new GeneratorTerms(total, reconstruction);
+    }
+
+    /** L2 of the difference of horizontal and vertical pixel gradients, weighted by the eye regions. */
+    private static NDArray edge(NDArray fake, NDArray target, NDArray eyes) {
+        NDArray dx = fake.get(":, :, :, 1:").sub(fake.get(":, :, :, :-1")).sub(target.get(":, :, :, 1:").sub(target.get(":, :, :, :-1")));
+        NDArray dy = fake.get(":, :, 1:, :").sub(fake.get(":, :, :-1, :")).sub(target.get(":, :, 1:, :").sub(target.get(":, :, :-1, :")));
+        return dx.square().mul(eyes.get(":, :, :, 1:")).mean().add(dy.square().mul(eyes.get(":, :, 1:, :")).mean());
+    }
+
+    /** L1 between the recognition network's stage activations of the output and of the target. */
+    private NDArray perceptual(NDArray fake, NDArray target) {
+        List<NDArray> fakeStages = recognition.features(fake).stages();
+        List<NDArray> targetStages = recognition.features(target).stages();
+        NDArray sum = null;
+        for (int i = 0; i < fakeStages.size(); i++) {
+            double weight = weights.perceptual().get(i);
+            if (weight == 0) {
+                continue;
+            }
+            NDArray term = fakeStages.get(i).sub(targetStages.get(i).stopGradient()).abs().mean().mul((float) weight);
+            sum = sum == null ? term : sum.add(term);
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.faceswap4j.model.faceswapgan;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.faceswap4j.api.FaceBatch;
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.Swapper;
+import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.model.autoencoder.BlockFiles;
+import dev.faceswap4j.model.autoencoder.FaceTensors;
+import dev.faceswap4j.model.autoencoder.ResumableAdam;
+import dev.faceswap4j.model.faceswapgan.recognition.FaceRecognitionNet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Trains faceswap-GAN: per iteration and identity, one discriminator update (real pairs vs the
+ * generator's current output) then one generator update against that discriminator, A then B.
+ * Four Adams (generator and discriminator per identity; the shared encoder gets moments in both
+ * generators'), all saved with the checkpoint so a resumed run continues exactly.
+ */
+final class GanTrainer implements Trainer {
+
+    private final GanSettings settings;
+    private final Engine engine;
+    private final NDManager manager;
+    private final GanNetworks networks;
+    private final FaceRecognitionNet recognition;
+    private final GanLosses losses;
+    private final Map<String, ResumableAdam> adams = new LinkedHashMap<>();
+    private long iteration;
+
+    GanTrainer(GanSettings settings, Engine engine, Device device) {
+        this.settings = settings;
+        this.engine = engine;
+        this.manager = engine.newBaseManager(device);
+        try {
+            if (settings.seed() != 0) {
+                engine.setRandomSeed(settings.seed());
+            }
+            this.recognition = settings.weights().usesPerceptual() ? loadRecognition(settings, manager) : null;
+            this.losses = new GanLosses(settings.weights(), recognition);
+            this.networks = new GanNetworks(settings, manager);
+            networks.allParameters().forEach(p -> p.getArray().setRequiresGradient(true));
+            for (boolean a : new boolean[] {true, false}) {
+                adams.put(adamName(true, a), new ResumableAdam(settings.generatorAdam(), networks.generatorParameters(a), manager));
+                adams.put(adamName(false, a), new ResumableAdam(settings.discriminatorAdam(), networks.discriminatorParameters(a), manager));
+            }
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static FaceRecognitionNet loadRecognition(GanSettings settings, NDManager manager) {
+        Path manifest = Path.of(settings.recognitionManifest());
+        if (!Files.isRegularFile(manifest)) {
+            throw new FaceswapException("the perceptual loss needs face-api's recognition weights, " + manifest
+                    + " is missing (run faceswap4j models fetch, or set " + GanSettings.SECTION + ".loss-weights.perceptual = [0, 0, 0, 0])");
+        }
+        return FaceRecognitionNet.load(manifest, manager);
+    }
+
+    private static String adamName(boolean generator, boolean a) {
+        return "adam-" + (generator ? "g" : "d") + "-" + (a ? "a" : "b");
+    }
+
+    @Override
+    public Map<String, Double> step(FaceBatch a, FaceBatch b) {
+        Map<String, Double> result = new LinkedHashMap<>();
+        Map<String, Double> sideA = trainSide(true, a);
+        Map<String, Double> sideB = trainSide(false, b);
+        // loss_a / loss_b: L1 of the decoder's RGB against the target — the autoencoder's loss, so the curves compare.
+        result.put("loss_a", sideA.get("loss"));
+        result.put("loss_b", sideB.get("loss"));
+        result.put("g_a", sideA.get("g"));
+        result.put("g_b", sideB.get("g"));
+        result.put("d_a", sideA.get("d"));
+        result.put("d_b", sideB.get("d"));
+        iteration++;
+        return result;
+    }
+
+    private Map<String, Double> trainSide(boolean a, FaceBatch batch) {
+        if (batch.faceSize() != settings.faceSize()) {
+            throw new IllegalArgumentException("batch of " + batch.faceSize() + " px faces for a " + settings.faceSize() + " px model");
+        }
+        Map<String, Double> result = new LinkedHashMap<>();
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray warped = FaceTensors.fromNhwc(scope, batch.warped(), batch.size(), batch.faceSize());
+            NDArray target = FaceTensors.fromNhwc(scope, batch.target(), batch.size(), batch.faceSize());
+            NDArray eyes = batch.hasEyes()
+                    ? scope.create(batch.eyes(), new Shape(batch.size(), 1, batch.faceSize(), batch.faceSize()))
+                    : null;
+            result.put("d", trainDiscriminator(a, warped, target));
+            trainGenerator(a, warped, target, eyes, result);
+        }
+        return result;
+    }
+
+    private double trainDiscriminator(boolean a, NDArray warped, NDArray target) {
+        float loss;
+        // The generator's current faces, detached: this update moves the discriminator only.
+        NDArray fake = GanLosses.blend(networks.generate(warped, a, true), warped).stopGradient();
+        try (GradientCollector collector = engine.newGradientCollector()) {
+            NDArray real = networks.discriminate(target, warped, a, true);
+            NDArray generated = networks.discriminate(fake, warped, a, true);
+            NDArray lossD = GanLosses.discriminator(real, generated);
+            collector.backward(lossD);
+            loss = lossD.getFloat();
+        }
+        adams.get(adamName(false, a)).step();
+        return loss;
+    }
+
+    private void trainGenerator(boolean a, NDArray warped, NDArray target, NDArray eyes, Map<String, Double> result) {
+        try (GradientCollector collector = engine.newGradientCollector()) {
+            NDArray output = networks.generate(warped, a, true);
+            NDArray scores = networks.discriminate(GanLosses.blend(output, warped), warped, a, true);
+            GanLosses.GeneratorTerms terms = losses.generator(output, warped, target, eyes, scores);
+            collector.backward(terms.total());
+            result.put("g", (double) terms.total().getFloat());
+            result.put("loss", (double) terms.reconstruction().getFloat());
+        }
+        adams.get(adamName(true, a)).step();
+        // The generator's backward pass also reached the discriminator's weights: not an update of theirs.
+        adams.get(adamName(false, a)).clearGradients();
+    }
+
+    @Override
+    public long iteration() {
+        return iteration;
+    }
+
+    GanNetworks networks() {
+        return networks;
+    }
+
+    @Override
+    public Swapper swapper() {
+        return new GanSwapper(networks, manager, false);
+    }
+
+    @Override
+    public void save(Path dir) {
+        try {
+            networks.save(dir);
+            for (Map.Entry<String, ResumableAdam> adam : adams.entrySet()) {
+                BlockFiles.writeAdam(dir.resolve(adam.getKey() + ".bin"), adam.getValue());
+            }
+            new GanState(settings, iteration).write(dir);
+        } catch (IOException e) {
+            throw new FaceswapException("cannot write checkpoint into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void load(Path dir) {
+        GanState state = GanState.read(dir);
+        if (!state.settings().sameNetwork(settings)) {
+            throw new FaceswapException("checkpoint " + dir + " holds a " + state.settings().describe()
+                    + " faceswap-GAN, the configuration asks for " + settings.describe());
+        }
+        networks.load(dir, manager, true);
+        networks.allParameters().forEach(p -> p.getArray().setRequiresGradient(true));
+        for (Map.Entry<String, ResumableAdam> adam : adams.entrySet()) {
+            BlockFiles.readAdam(dir.resolve(adam.getKey() + ".bin"), adam.getValue());
+        }
+        iteration = state.iteration();
+    }
+
+    @Override
+    public void close() {
+        adams.values().forEach(ResumableAdam::close);
+        if (recognition != null) {
+            recognition.close();
+        }
+        manager.close();
+    }
+}

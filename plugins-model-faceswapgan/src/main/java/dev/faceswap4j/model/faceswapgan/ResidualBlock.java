@@ -1,0 +1,48 @@
+package dev.faceswap4j.model.faceswapgan;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import dev.faceswap4j.model.autoencoder.AutoencoderNetwork;
+
+/** faceswap-GAN's residual block: {@code LeakyReLU(x + conv(LeakyReLU(conv(x))))}, 3×3 convolutions, slope 0.2. */
+final class ResidualBlock extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+    static final float SLOPE = 0.2f;
+
+    private final Block first;
+    private final Block second;
+
+    ResidualBlock(int channels) {
+        super(VERSION);
+        first = addChildBlock("conv1", AutoencoderNetwork.conv(channels, 3, 1));
+        second = addChildBlock("conv2", AutoencoderNetwork.conv(channels, 3, 1));
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        NDArray y = Activation.leakyRelu(first.forward(store, inputs, training).singletonOrThrow(), SLOPE);
+        y = second.forward(store, new NDList(y), training).singletonOrThrow();
+        return new NDList(Activation.leakyRelu(x.add(y), SLOPE));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return inputShapes;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        first.initialize(manager, dataType, inputShapes);
+        second.initialize(manager, dataType, inputShapes);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.faceswap4j.model.faceswapgan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.faceswap4j.api.Direction;
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.Image;
+import dev.faceswap4j.api.Swapper;
+import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.core.train.Augmentation;
+import dev.faceswap4j.core.train.FaceAugmenter;
+import dev.faceswap4j.model.autoencoder.PyTorchEngines;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GanModelTest {
+
+    @Test
+    void shapesAreFaceswapGans() {
+        try (NDManager manager = PyTorchEngines.pytorch().newBaseManager(Device.cpu())) {
+            GanNetworks networks = new GanNetworks(TestGan.lite(1, List.of(32, 64)), manager);
+            NDArray faces = manager.randomUniform(0, 1, new Shape(2, 3, 64, 64));
+            NDArray output = networks.generate(faces, true, false);
+            assertEquals(new Shape(2, 4, 64, 64), output.getShape(), "RGB + alpha");
+            assertEquals(new Shape(2, 1, 8, 8), networks.discriminate(faces, faces, false, false).getShape(), "8x8 PatchGAN scores");
+            long gammas = networks.allParameters().stream().filter(p -> p.getName().equals("gamma")).count();
+            // encoder 2 + decoders 2 × 2 + discriminators 2 × 1
+            assertEquals(8, gammas, "self-attention blocks");
+        }
+    }
+
+    @Test
+    void selfAttentionStartsAsIdentity() {
+        try (NDManager manager = PyTorchEngines.pytorch().newBaseManager(Device.cpu())) {
+            SelfAttention attention = new SelfAttention(32);
+            attention.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 32, 8, 8));
+            NDArray x = manager.randomNormal(new Shape(2, 32, 8, 8));
+            NDArray y = attention.forward(new ai.djl.training.ParameterStore(manager, false), new ai.djl.ndarray.NDList(x), false)
+                    .singletonOrThrow();
+            assertEquals(0f, x.sub(y).abs().max().getFloat(), 0f, "γ = 0 at the start");
+        }
+    }
+
+    /** Real faces, every loss on: the reconstruction falls and the discriminator learns. */
+    @Test
+    void trainingOnRealFacesLowersTheReconstructionLoss() {
+        GanModel model = new GanModel(TestGan.lite(7));
+        List<Map<String, Double>> history = new ArrayList<>();
+        try (Trainer trainer = model.newTrainer()) {
+            for (int i = 0; i < 60; i++) {
+                history.add(trainer.step(TestGan.batch(true, 4, i), TestGan.batch(false, 4, 1000 + i)));
+            }
+        }
+        double first = mean(history.subList(0, 10));
+        double last = mean(history.subList(50, 60));
+        System.out.printf("faceswap-GAN lite, 60 iterations batch 4: L1 A+B %.4f -> %.4f; last %s%n", first, last, history.get(59));
+        assertTrue(last < 0.9 * first, "reconstruction L1 " + first + " -> " + last);
+        history.forEach(losses -> losses.values().forEach(v -> assertTrue(Double.isFinite(v), losses.toString())));
+    }
+
+    @Test
+    void saveLoadSwapAndResumeAreExact(@TempDir Path dir) {
+        GanModel model = new GanModel(TestGan.lite(3));
+        FaceAugmenter augmenter = new FaceAugmenter(new Augmentation(10, 0.05, 0.05, 0.4, 5, 200), 64);
+        List<Image> faces = List.of(augmenter.face(TestGan.faces().crops().get(0)), augmenter.face(TestGan.faces().crops().get(1)));
+        Map<String, Double> next;
+        List<Image> swapped;
+        try (Trainer trainer = model.newTrainer()) {
+            for (int i = 0; i < 3; i++) {
+                trainer.step(TestGan.batch(true, 2, i), TestGan.batch(false, 2, 50 + i));
+            }
+            trainer.save(dir);
+            try (Swapper live = trainer.swapper()) {
+                swapped = live.swap(faces, Direction.A_TO_B);
+            }
+            next = trainer.step(TestGan.batch(true, 2, 99), TestGan.batch(false, 2, 98));
+        }
+        try (Swapper loaded = model.loadSwapper(dir)) {
+            List<Image> again = loaded.swap(faces, Direction.A_TO_B);
+            for (int i = 0; i < faces.size(); i++) {
+                assertArrayEquals(swapped.get(i).pixels(), again.get(i).pixels(), "face " + i + " after save and load");
+            }
+        }
+        try (Trainer resumed = model.newTrainer()) {
+            resumed.load(dir);
+            assertEquals(3, resumed.iteration());
+            assertEquals(next, resumed.step(TestGan.batch(true, 2, 99), TestGan.batch(false, 2, 98)), "the step after --resume");
+        }
+    }
+
+    @Test
+    void aCheckpointOfAnotherWidthIsRefused(@TempDir Path dir) {
+        GanSettings lite = TestGan.lite(1);
+        try (Trainer trainer = new GanModel(lite).newTrainer()) {
+            trainer.save(dir);
+        }
+        GanSettings wider = new GanSettings("cpu", 64, List.of(64, 64, 128, 256), 256, 128, List.of(64, 32, 16), lite.decoderAttention(), List.of(16, 32, 64),
+                lite.generatorAdam(), lite.discriminatorAdam(), lite.weights(), lite.recognitionManifest(), 1);
+        try (Trainer trainer = new GanModel(wider).newTrainer()) {
+            FaceswapException e = assertThrows(FaceswapException.class, () -> trainer.load(dir));
+            assertTrue(e.getMessage().contains("configuration asks for"), e.getMessage());
+        }
+    }
+
+    private static double mean(List<Map<String, Double>> losses) {
+        return losses.stream().mapToDouble(l -> l.get("loss_a") + l.get("loss_b")).average().orElseThrow();
+    }
+
+}

@@ -1,0 +1,59 @@
+package dev.faceswap4j.model.faceswapgan;
+
+import dev.faceswap4j.api.FaceBatch;
+import dev.faceswap4j.core.models.ModelCatalog;
+import dev.faceswap4j.core.testing.TestFaces;
+import dev.faceswap4j.core.testing.TestModels;
+import dev.faceswap4j.core.train.Augmentation;
+import dev.faceswap4j.core.train.FaceAugmenter;
+import dev.faceswap4j.core.train.FaceSet;
+import dev.faceswap4j.model.autoencoder.AdamSettings;
+import java.util.List;
+import java.util.Random;
+
+/** Real-face batches (with eye masks) and a reduced-width faceswap-GAN, so the tests run in seconds on a CPU. */
+final class TestGan {
+
+    private static FaceSet faces;
+
+    private TestGan() {}
+
+    /**
+     * faceswap-GAN's layout at a quarter of the widths, every loss on (perceptual included); decoder
+     * self-attention at 32 px only (at 64 px it costs ~8 s per CPU iteration).
+     */
+    static GanSettings lite(int seed) {
+        return lite(seed, List.of(32));
+    }
+
+    static GanSettings lite(int seed, List<Integer> decoderAttention) {
+        TestModels.require(ModelCatalog.FACE_RECOGNITION_WEIGHTS);
+        String manifest = TestModels.require(ModelCatalog.FACE_RECOGNITION_MANIFEST).toString();
+        return new GanSettings("cpu", 64, List.of(32, 64, 128, 256), 256, 128, List.of(64, 32, 16), decoderAttention, List.of(16, 32, 64),
+                new AdamSettings(1e-4f, 0.5f, 0.999f, 1e-7f), new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f),
+                new GanSettings.LossWeights(0.1, 1, 30, 3, List.of(0.01, 0.1, 0.3, 0.1), 0.01), manifest, seed);
+    }
+
+    static synchronized FaceSet faces() {
+        if (faces == null) {
+            faces = FaceSet.read(TestFaces.sampleCrops());
+        }
+        return faces;
+    }
+
+    /** A batch of augmented real faces with their eye masks; even-indexed crops for A, odd for B. */
+    static FaceBatch batch(boolean a, int size, long seed) {
+        FaceSet set = faces();
+        FaceAugmenter augmenter = new FaceAugmenter(new Augmentation(10, 0.05, 0.05, 0.4, 5, 200), 64);
+        Random random = new Random(seed);
+        int stride = 64 * 64 * 3;
+        float[] warped = new float[size * stride];
+        float[] target = new float[size * stride];
+        float[] eyes = new float[size * 64 * 64];
+        for (int i = 0; i < size; i++) {
+            int index = 2 * random.nextInt(set.size() / 2) + (a ? 0 : 1);
+            augmenter.augment(set.crops().get(index), set.eyeMasks().get(index), random, warped, target, eyes, i * stride);
+        }
+        return new FaceBatch(size, 64, warped, target, eyes);
+    }
+}
