@@ -1,20 +1,45 @@
 package dev.faceswap4j.core.util;
 
+import dev.faceswap4j.api.FaceswapException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Removing temporary folders. */
+/** Folders built beside their final place and moved in when complete; removing temporary folders. */
 public final class FileTrees {
 
     private static final Logger log = LoggerFactory.getLogger(FileTrees.class);
 
     private FileTrees() {}
+
+    /** An empty hidden folder beside {@code target} to build it in ({@code .name.partial}), left-overs of a failed run removed. */
+    public static Path partialSibling(Path target) {
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+        deleteQuietly(partial);
+        try {
+            return Files.createDirectories(partial);
+        } catch (IOException e) {
+            throw new FaceswapException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves the complete {@code partial} folder to {@code target}, replacing an existing one only now. */
+    public static void replace(Path partial, Path target) {
+        try {
+            if (Files.exists(target)) {
+                deleteQuietly(target);
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new FaceswapException("cannot move " + partial + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
 
     /** Deletes {@code dir} and everything below it; a failure is logged, not thrown (it is clean-up). */
     public static void deleteQuietly(Path dir) {

@@ -1,0 +1,132 @@
+package dev.faceswap4j.core.compare;
+
+import dev.faceswap4j.api.Direction;
+import dev.faceswap4j.api.FaceEmbedder;
+import dev.faceswap4j.api.Image;
+import dev.faceswap4j.api.Swapper;
+import dev.faceswap4j.core.convert.FaceWindow;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts the same held-out faces through several trained models and measures each: reconstruction
+ * (the face rendered as its own identity) against the face, sharpness of the swapped face, its
+ * identity distance to the target person, and the time per face.
+ */
+public final class ModelComparison {
+
+    /** Faces per swap call. */
+    private static final int BATCH = 16;
+
+    /** A trained model under comparison. */
+    public record Candidate(String name, Swapper swapper, FaceWindow window) {}
+
+    /**
+     * One row of the table. {@code identityDistance}: mean Euclidean distance of the faces' descriptors
+     * to the target person's mean descriptor (NaN without an embedder); reconstruction figures are NaN
+     * for the reference rows.
+     */
+    public record Figures(String name, int faces, double reconstructionL1, double reconstructionSsim, double sharpness,
+            double identityDistance, double millisPerFace) {}
+
+    /** The table rows (reference rows first, then one per model) and the model faces the grid shows. */
+    public record Result(List<Figures> figures, List<Image> inputs, List<List<Image>> swapped) {}
+
+    private final FaceEmbedder embedder;
+
+    /** {@code embedder} may be null: no identity distances then. */
+    public ModelComparison(FaceEmbedder embedder) {
+        this.embedder = embedder;
+    }
+
+    /**
+     * @param crops held-out aligned crops of the source identity ({@code direction}'s "from")
+     * @param targetCrops aligned crops of the target identity, for its mean descriptor (may be empty)
+     */
+    public Result run(List<Image> crops, List<Image> targetCrops, List<Candidate> candidates, Direction direction) {
+        Direction own = direction == Direction.A_TO_B ? Direction.B_TO_A : Direction.A_TO_B;
+        FaceWindow reference = candidates.get(0).window();
+        float[] target = embedder == null || targetCrops.isEmpty() ? null : meanDescriptor(faces(targetCrops, reference), reference);
+        List<Figures> figures = new ArrayList<>();
+        List<Image> referenceInputs = faces(crops, reference);
+        figures.add(new Figures("input faces (not swapped)", crops.size(), Double.NaN, Double.NaN, meanSharpness(referenceInputs),
+                identityDistance(referenceInputs, reference, target), Double.NaN));
+        if (target != null) {
+            List<Image> targetFaces = faces(targetCrops, reference);
+            figures.add(new Figures("target person's faces", targetFaces.size(), Double.NaN, Double.NaN, meanSharpness(targetFaces),
+                    identityDistance(targetFaces, reference, target), Double.NaN));
+        }
+        List<List<Image>> swappedByModel = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            List<Image> inputs = faces(crops, candidate.window());
+            List<Image> reconstructed = swapAll(candidate.swapper(), inputs, own);
+            long start = System.nanoTime();
+            List<Image> swapped = swapAll(candidate.swapper(), inputs, direction);
+            double millis = (System.nanoTime() - start) / 1e6 / inputs.size();
+            double l1 = 0;
+            double ssim = 0;
+            for (int i = 0; i < inputs.size(); i++) {
+                l1 += ImageMetrics.l1(inputs.get(i), reconstructed.get(i));
+                ssim += ImageMetrics.ssim(inputs.get(i), reconstructed.get(i));
+            }
+            figures.add(new Figures(candidate.name(), inputs.size(), l1 / inputs.size(), ssim / inputs.size(), meanSharpness(swapped),
+                    identityDistance(swapped, candidate.window(), target), millis));
+            swappedByModel.add(swapped);
+        }
+        return new Result(figures, referenceInputs, swappedByModel);
+    }
+
+    /** Swaps in batches; the first batch is run twice so one-time start-up does not count in the time per face. */
+    private static List<Image> swapAll(Swapper swapper, List<Image> faces, Direction direction) {
+        swapper.swap(faces.subList(0, Math.min(BATCH, faces.size())), direction);
+        List<Image> result = new ArrayList<>(faces.size());
+        for (int start = 0; start < faces.size(); start += BATCH) {
+            result.addAll(swapper.swap(new ArrayList<>(faces.subList(start, Math.min(faces.size(), start + BATCH))), direction));
+        }
+        return result;
+    }
+
+    private static List<Image> faces(List<Image> crops, FaceWindow window) {
+        return crops.stream().map(window::faceOf).toList();
+    }
+
+    private static double meanSharpness(List<Image> faces) {
+        return faces.stream().mapToDouble(ImageMetrics::sharpness).average().orElse(Double.NaN);
+    }
+
+    private double identityDistance(List<Image> faces, FaceWindow window, float[] target) {
+        if (target == null) {
+            return Double.NaN;
+        }
+        return descriptors(faces, window).stream().mapToDouble(d -> distance(d, target)).average().orElse(Double.NaN);
+    }
+
+    private float[] meanDescriptor(List<Image> faces, FaceWindow window) {
+        List<float[]> all = descriptors(faces, window);
+        float[] mean = new float[all.get(0).length];
+        for (float[] d : all) {
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += d[i] / all.size();
+            }
+        }
+        return mean;
+    }
+
+    private List<float[]> descriptors(List<Image> faces, FaceWindow window) {
+        List<Image> chips = faces.stream().map(face -> window.chipOf(face, embedder.chipSize())).toList();
+        List<float[]> result = new ArrayList<>(chips.size());
+        for (int start = 0; start < chips.size(); start += BATCH) {
+            result.addAll(embedder.embed(chips.subList(start, Math.min(chips.size(), start + BATCH))));
+        }
+        return result;
+    }
+
+    static double distance(float[] x, float[] y) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            double d = x[i] - y[i];
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
+    }
+}
