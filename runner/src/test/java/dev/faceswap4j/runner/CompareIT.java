@@ -68,11 +68,13 @@ class CompareIT {
             String[] cells = row.split(",");
             double l1 = Double.parseDouble(cells[2]);
             double ssim = Double.parseDouble(cells[3]);
-            double identity = Double.parseDouble(cells[5]);
+            double change = Double.parseDouble(cells[4]);
+            double identity = Double.parseDouble(cells[6]);
             assertTrue(l1 > 0 && l1 < 0.5, row);
             assertTrue(ssim > -1 && ssim < 1, row);
+            assertTrue(change > 0 && change < 1, row);
             assertTrue(identity > 0 && identity < 2, row);
-            assertTrue(Double.parseDouble(cells[6]) > 0, row);
+            assertTrue(Double.parseDouble(cells[7]) > 0, row);
         }
         assertTrue(Files.readString(report.resolve(ComparisonReport.MARKDOWN)).contains("| faceswap-gan @ 3 it (faceswap-gan) |"));
         Image grid = Images.readBgr(report.resolve(ComparisonReport.GRID));

@@ -41,16 +41,16 @@ public final class ImageMetrics {
             double total = 0;
             try (DoubleIndexer imx = mx.createIndexer(); DoubleIndexer imy = my.createIndexer(); DoubleIndexer ixx = sxx.createIndexer();
                     DoubleIndexer iyy = syy.createIndexer(); DoubleIndexer ixy = sxy.createIndexer()) {
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++) {
-                    double ux = imx.get(r, c);
-                    double uy = imy.get(r, c);
-                    double vx = ixx.get(r, c) - ux * ux;
-                    double vy = iyy.get(r, c) - uy * uy;
-                    double cov = ixy.get(r, c) - ux * uy;
-                    total += (2 * ux * uy + C1) * (2 * cov + C2) / ((ux * ux + uy * uy + C1) * (vx + vy + C2));
+                for (int r = 0; r < rows; r++) {
+                    for (int c = 0; c < cols; c++) {
+                        double ux = imx.get(r, c);
+                        double uy = imy.get(r, c);
+                        double vx = ixx.get(r, c) - ux * ux;
+                        double vy = iyy.get(r, c) - uy * uy;
+                        double cov = ixy.get(r, c) - ux * uy;
+                        total += (2 * ux * uy + C1) * (2 * cov + C2) / ((ux * ux + uy * uy + C1) * (vx + vy + C2));
+                    }
                 }
-            }
             }
             return total / ((double) rows * cols);
         }

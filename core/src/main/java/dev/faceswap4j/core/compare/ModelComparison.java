@@ -22,11 +22,12 @@ public final class ModelComparison {
     public record Candidate(String name, Swapper swapper, FaceWindow window) {}
 
     /**
-     * One row of the table. {@code identityDistance}: mean Euclidean distance of the faces' descriptors
-     * to the target person's mean descriptor (NaN without an embedder); reconstruction figures are NaN
-     * for the reference rows.
+     * One row of the table. {@code change}: mean L1 between the swapped and the input face — near 0
+     * means the model let the input through (a GAN whose alpha mask is still closed);
+     * {@code identityDistance}: mean Euclidean distance of the faces' descriptors to the target
+     * person's mean descriptor (NaN without an embedder). Model figures are NaN for the reference rows.
      */
-    public record Figures(String name, int faces, double reconstructionL1, double reconstructionSsim, double sharpness,
+    public record Figures(String name, int faces, double reconstructionL1, double reconstructionSsim, double change, double sharpness,
             double identityDistance, double millisPerFace) {}
 
     /** The table rows (reference rows first, then one per model) and the model faces the grid shows. */
@@ -49,11 +50,11 @@ public final class ModelComparison {
         float[] target = embedder == null || targetCrops.isEmpty() ? null : meanDescriptor(faces(targetCrops, reference), reference);
         List<Figures> figures = new ArrayList<>();
         List<Image> referenceInputs = faces(crops, reference);
-        figures.add(new Figures("input faces (not swapped)", crops.size(), Double.NaN, Double.NaN, meanSharpness(referenceInputs),
+        figures.add(new Figures("input faces (not swapped)", crops.size(), Double.NaN, Double.NaN, Double.NaN, meanSharpness(referenceInputs),
                 identityDistance(referenceInputs, reference, target), Double.NaN));
         if (target != null) {
             List<Image> targetFaces = faces(targetCrops, reference);
-            figures.add(new Figures("target person's faces", targetFaces.size(), Double.NaN, Double.NaN, meanSharpness(targetFaces),
+            figures.add(new Figures("target person's faces", targetFaces.size(), Double.NaN, Double.NaN, Double.NaN, meanSharpness(targetFaces),
                     identityDistance(targetFaces, reference, target), Double.NaN));
         }
         List<List<Image>> swappedByModel = new ArrayList<>();
@@ -65,11 +66,14 @@ public final class ModelComparison {
             double millis = (System.nanoTime() - start) / 1e6 / inputs.size();
             double l1 = 0;
             double ssim = 0;
+            double change = 0;
             for (int i = 0; i < inputs.size(); i++) {
                 l1 += ImageMetrics.l1(inputs.get(i), reconstructed.get(i));
                 ssim += ImageMetrics.ssim(inputs.get(i), reconstructed.get(i));
+                change += ImageMetrics.l1(inputs.get(i), swapped.get(i));
             }
-            figures.add(new Figures(candidate.name(), inputs.size(), l1 / inputs.size(), ssim / inputs.size(), meanSharpness(swapped),
+            int n = inputs.size();
+            figures.add(new Figures(candidate.name(), n, l1 / n, ssim / n, change / n, meanSharpness(swapped),
                     identityDistance(swapped, candidate.window(), target), millis));
             swappedByModel.add(swapped);
         }

@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains faceswap-GAN: per iteration and identity, one discriminator update (real pairs vs the
@@ -28,6 +30,8 @@ import java.util.Map;
  */
 final class GanTrainer implements Trainer {
 
+    private static final Logger log = LoggerFactory.getLogger(GanTrainer.class);
+
     private final GanSettings settings;
     private final Engine engine;
     private final NDManager manager;
@@ -36,6 +40,7 @@ final class GanTrainer implements Trainer {
     private final GanLosses losses;
     private final Map<String, ResumableAdam> adams = new LinkedHashMap<>();
     private long iteration;
+    private boolean warnedNoEyes;
 
     GanTrainer(GanSettings settings, Engine engine, Device device) {
         this.settings = settings;
@@ -96,6 +101,11 @@ final class GanTrainer implements Trainer {
         try (NDManager scope = manager.newSubManager()) {
             NDArray warped = FaceTensors.fromNhwc(scope, batch.warped(), batch.size(), batch.faceSize());
             NDArray target = FaceTensors.fromNhwc(scope, batch.target(), batch.size(), batch.faceSize());
+            if (!batch.hasEyes() && !warnedNoEyes) {
+                log.warn("faces without {} (not from faceswap4j extract): no landmarks, so the eye and edge losses are off",
+                        "alignments.json");
+                warnedNoEyes = true;
+            }
             NDArray eyes = batch.hasEyes()
                     ? scope.create(batch.eyes(), new Shape(batch.size(), 1, batch.faceSize(), batch.faceSize()))
                     : null;

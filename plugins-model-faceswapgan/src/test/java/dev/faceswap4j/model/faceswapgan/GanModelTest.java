@@ -113,6 +113,20 @@ class GanModelTest {
         }
     }
 
+    @Test
+    void defaultsAreFaceswapGansAndMistakesAreOneLine() {
+        com.typesafe.config.Config section = com.typesafe.config.ConfigFactory.load().getConfig(GanSettings.SECTION);
+        GanSettings defaults = GanSettings.from(section);
+        assertEquals(List.of(32, 64), defaults.decoderAttention());
+        assertEquals(List.of(0.01, 0.1, 0.3, 0.1), defaults.weights().perceptual());
+        assertEquals(1e-4f, defaults.generatorAdam().learningRate());
+        assertEquals(2e-4f, defaults.discriminatorAdam().learningRate());
+        FaceswapException e = assertThrows(FaceswapException.class, () -> GanSettings.from(
+                section.withValue("decoder-attention", com.typesafe.config.ConfigValueFactory.fromIterable(List.of(48)))));
+        assertEquals("faceswap4j.models.faceswap-gan.decoder-attention lists sides of decoder outputs (16, 32 or 64 px), got 48",
+                e.getMessage());
+    }
+
     private static double mean(List<Map<String, Double>> losses) {
         return losses.stream().mapToDouble(l -> l.get("loss_a") + l.get("loss_b")).average().orElseThrow();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.core.util.Messages;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -58,7 +59,7 @@ public final class TfjsWeights {
     }
 
     private static ByteBuffer shards(Path manifest, JsonNode paths) {
-        try (var out = new java.io.ByteArrayOutputStream()) {
+        try (var out = new ByteArrayOutputStream()) {
             for (JsonNode path : paths) {
                 Path shard = manifest.resolveSibling(path.asText());
                 try (InputStream in = Files.newInputStream(shard)) {
