@@ -3,6 +3,8 @@ package dev.faceswap4j.model.faceswapgan;
 import ai.djl.ndarray.NDArray;
 import dev.faceswap4j.model.faceswapgan.recognition.FaceRecognitionNet;
 import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * faceswap-GAN's losses on NCHW arrays, split as faceswap-GAN splits them: the reconstruction, eye
@@ -31,22 +33,49 @@ final class GanLosses {
         return rgb.mul(alpha).add(input.mul(alpha.neg().add(1)));
     }
 
-    /** Least-squares discriminator loss: real pairs towards 1, generated towards 0. */
-    static NDArray discriminator(NDArray realScores, NDArray fakeScores) {
-        return realScores.sub(1).square().mean().add(fakeScores.square().mean()).mul(0.5f);
+    /**
+     * Least-squares discriminator loss on the generator's two faces (blended and raw RGB): with
+     * {@code mixup < 0} plain LSGAN (real → 1, generated → 0); else faceswap-GAN's default mixup LSGAN,
+     * the discriminator scoring {@code mixup·real + (1 − mixup)·generated} towards {@code mixup}
+     * (a smoother target that keeps it from winning outright on a small face set).
+     *
+     * @param scores scores a (face, warped input) pair: the identity's discriminator
+     */
+    static NDArray discriminator(UnaryOperator<NDArray> scores, NDArray target, NDArray blended, NDArray raw, float mixup) {
+        if (mixup < 0) {
+            return scores.apply(target).sub(1).square().mean()
+                    .add(scores.apply(blended).square().mean())
+                    .add(scores.apply(raw).square().mean());
+        }
+        NDArray realPart = target.mul(mixup);
+        return scores.apply(realPart.add(blended.mul(1 - mixup))).sub(mixup).square().mean()
+                .add(scores.apply(realPart.add(raw.mul(1 - mixup))).sub(mixup).square().mean());
+    }
+
+    /** A mixup weight: Beta(alpha, alpha) by Jöhnk's method (fine for alpha < 1, faceswap-GAN's 0.2). */
+    static float mixupWeight(Random random, double alpha) {
+        while (true) {
+            double x = Math.pow(random.nextDouble(), 1 / alpha);
+            double y = Math.pow(random.nextDouble(), 1 / alpha);
+            if (x + y <= 1 && x + y > 0) {
+                return (float) (x / (x + y));
+            }
+        }
     }
 
     /**
      * @param output the decoder's RGB + alpha for the warped faces
-     * @param fakeScores the discriminator's scores of (blended output, warped input)
+     * @param scores scores a (face, warped input) pair: the identity's discriminator
      * @param eyes eye-region weights (N, 1, H, W) or null when the landmarks are unknown
      */
-    GeneratorTerms generator(NDArray output, NDArray warped, NDArray target, NDArray eyes, NDArray fakeScores) {
+    GeneratorTerms generator(NDArray output, NDArray warped, NDArray target, NDArray eyes, UnaryOperator<NDArray> scores) {
         NDArray rgb = output.get(":, 0:3");
         NDArray blended = blend(output, warped);
         NDArray difference = rgb.sub(target);
         NDArray reconstruction = difference.abs().mean();
-        NDArray total = fakeScores.sub(1).square().mean().mul((float) weights.adversarial())
+        // Both faces should pass for real: the blend convert shows, and the raw RGB (as faceswap-GAN).
+        NDArray adversarial = scores.apply(blended).sub(1).square().mean().add(scores.apply(rgb).sub(1).square().mean());
+        NDArray total = adversarial.mul((float) weights.adversarial())
                 .add(reconstruction.mul((float) weights.reconstruction()))
                 .add(output.get(":, 3:4").mean().mul((float) weights.mask()));
         if (eyes != null) {

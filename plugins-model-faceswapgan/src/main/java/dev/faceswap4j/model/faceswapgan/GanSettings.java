@@ -8,7 +8,7 @@ import java.util.List;
 /** The architecture, optimizer and loss settings of {@code faceswap4j.models.faceswap-gan}. */
 public record GanSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim, int bottleneckFilters,
         List<Integer> decoderFilters, List<Integer> decoderAttention, List<Integer> discriminatorFilters, AdamSettings generatorAdam,
-        AdamSettings discriminatorAdam, LossWeights weights, String recognitionManifest, int seed) {
+        AdamSettings discriminatorAdam, double mixupAlpha, LossWeights weights, String recognitionManifest, int seed) {
 
     static final String SECTION = "faceswap4j.models.faceswap-gan";
 
@@ -44,6 +44,9 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
             throw new FaceswapException(SECTION + ".face-size " + faceSize + " with discriminator-filters " + discriminatorFilters
                     + ": use 64 with 3 discriminator-filters entries (8x8 patches) or 128 with 4");
         }
+        if (mixupAlpha < 0) {
+            throw new FaceswapException(SECTION + ".mixup-alpha must be 0 (plain LSGAN) or positive, got " + mixupAlpha);
+        }
         for (int side : decoderAttention) {
             if (side != faceSize && side != faceSize / 2 && side != faceSize / 4) {
                 throw new FaceswapException(SECTION + ".decoder-attention lists sides of decoder outputs (" + faceSize / 4 + ", "
@@ -62,6 +65,7 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
                 section.getIntList("decoder-attention"), section.getIntList("discriminator-filters"),
                 new AdamSettings((float) section.getDouble("generator-learning-rate"), beta1, beta2, epsilon),
                 new AdamSettings((float) section.getDouble("discriminator-learning-rate"), beta1, beta2, epsilon),
+                section.getDouble("mixup-alpha"),
                 new LossWeights(w.getDouble("adversarial"), w.getDouble("reconstruction"), w.getDouble("eyes"), w.getDouble("edge"),
                         w.getDoubleList("perceptual"), w.getDouble("mask")),
                 section.getString("recognition-manifest"), section.getInt("seed"));

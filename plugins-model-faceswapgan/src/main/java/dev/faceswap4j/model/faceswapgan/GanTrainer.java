@@ -19,12 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Trains faceswap-GAN: per iteration and identity, one discriminator update (real pairs vs the
- * generator's current output) then one generator update against that discriminator, A then B.
+ * generator's current faces, mixup LSGAN by default) then one generator update against that
+ * discriminator, A then B.
  * Four Adams (generator and discriminator per identity; the shared encoder gets moments in both
  * generators'), all saved with the checkpoint so a resumed run continues exactly.
  */
@@ -118,11 +120,14 @@ final class GanTrainer implements Trainer {
     private double trainDiscriminator(boolean a, NDArray warped, NDArray target) {
         float loss;
         // The generator's current faces, detached: this update moves the discriminator only.
-        NDArray fake = GanLosses.blend(networks.generate(warped, a, true), warped).stopGradient();
+        NDArray output = networks.generate(warped, a, true).stopGradient();
+        NDArray blended = GanLosses.blend(output, warped);
+        NDArray raw = output.get(":, 0:3");
+        // Drawn from the iteration (and seed), so a resumed run draws the same weights without saved state.
+        float mixup = settings.mixupAlpha() == 0 ? -1
+                : GanLosses.mixupWeight(new Random(31L * settings.seed() + 2 * iteration + (a ? 0 : 1)), settings.mixupAlpha());
         try (GradientCollector collector = engine.newGradientCollector()) {
-            NDArray real = networks.discriminate(target, warped, a, true);
-            NDArray generated = networks.discriminate(fake, warped, a, true);
-            NDArray lossD = GanLosses.discriminator(real, generated);
+            NDArray lossD = GanLosses.discriminator(face -> networks.discriminate(face, warped, a, true), target, blended, raw, mixup);
             collector.backward(lossD);
             loss = lossD.getFloat();
         }
@@ -133,8 +138,8 @@ final class GanTrainer implements Trainer {
     private void trainGenerator(boolean a, NDArray warped, NDArray target, NDArray eyes, Map<String, Double> result) {
         try (GradientCollector collector = engine.newGradientCollector()) {
             NDArray output = networks.generate(warped, a, true);
-            NDArray scores = networks.discriminate(GanLosses.blend(output, warped), warped, a, true);
-            GanLosses.GeneratorTerms terms = losses.generator(output, warped, target, eyes, scores);
+            GanLosses.GeneratorTerms terms = losses.generator(output, warped, target, eyes,
+                    face -> networks.discriminate(face, warped, a, true));
             collector.backward(terms.total());
             result.put("g", (double) terms.total().getFloat());
             result.put("loss", (double) terms.reconstruction().getFloat());

@@ -106,7 +106,7 @@ class GanModelTest {
             trainer.save(dir);
         }
         GanSettings wider = new GanSettings("cpu", 64, List.of(64, 64, 128, 256), 256, 128, List.of(64, 32, 16), lite.decoderAttention(), List.of(16, 32, 64),
-                lite.generatorAdam(), lite.discriminatorAdam(), lite.weights(), lite.recognitionManifest(), 1);
+                lite.generatorAdam(), lite.discriminatorAdam(), lite.mixupAlpha(), lite.weights(), lite.recognitionManifest(), 1);
         try (Trainer trainer = new GanModel(wider).newTrainer()) {
             FaceswapException e = assertThrows(FaceswapException.class, () -> trainer.load(dir));
             assertTrue(e.getMessage().contains("configuration asks for"), e.getMessage());
@@ -121,6 +121,7 @@ class GanModelTest {
         assertEquals(List.of(0.01, 0.1, 0.3, 0.1), defaults.weights().perceptual());
         assertEquals(1e-4f, defaults.generatorAdam().learningRate());
         assertEquals(2e-4f, defaults.discriminatorAdam().learningRate());
+        assertEquals(0.2, defaults.mixupAlpha(), "mixup LSGAN, faceswap-GAN's default");
         FaceswapException e = assertThrows(FaceswapException.class, () -> GanSettings.from(
                 section.withValue("decoder-attention", com.typesafe.config.ConfigValueFactory.fromIterable(List.of(48)))));
         assertEquals("faceswap4j.models.faceswap-gan.decoder-attention lists sides of decoder outputs (16, 32 or 64 px), got 48",
