@@ -17,6 +17,9 @@ final class GanLosses {
     /** The generator's loss terms for one batch (each a scalar array) and their weighted sum. */
     record GeneratorTerms(NDArray total, NDArray reconstruction) {}
 
+    /** faceswap-GAN's weight of the mask hinge: 0.1 · mean(max(0, floor − alpha)). */
+    private static final float MASK_HINGE_WEIGHT = 0.1f;
+
     private final GanSettings.LossWeights weights;
     private final FaceRecognitionNet recognition;
 
@@ -67,22 +70,30 @@ final class GanLosses {
      * @param output the decoder's RGB + alpha for the warped faces
      * @param scores scores a (face, warped input) pair: the identity's discriminator
      * @param eyes eye-region weights (N, 1, H, W) or null when the landmarks are unknown
+     * @param warmup the first phase of faceswap-GAN's schedule: the mask held open (hinge on
+     *     {@code mask-floor}) and no perceptual loss, so the decoders learn to draw before the mask
+     *     regularisation can shut them out
      */
-    GeneratorTerms generator(NDArray output, NDArray warped, NDArray target, NDArray eyes, UnaryOperator<NDArray> scores) {
+    GeneratorTerms generator(NDArray output, NDArray warped, NDArray target, NDArray eyes, UnaryOperator<NDArray> scores,
+            boolean warmup) {
         NDArray rgb = output.get(":, 0:3");
         NDArray blended = blend(output, warped);
         NDArray difference = rgb.sub(target);
         NDArray reconstruction = difference.abs().mean();
         // Both faces should pass for real: the blend convert shows, and the raw RGB (as faceswap-GAN).
         NDArray adversarial = scores.apply(blended).sub(1).square().mean().add(scores.apply(rgb).sub(1).square().mean());
+        NDArray alpha = output.get(":, 3:4");
+        NDArray mask = warmup
+                ? alpha.neg().add((float) weights.maskFloor()).maximum(0f).mean().mul(MASK_HINGE_WEIGHT)
+                : alpha.mean().mul((float) weights.mask());
         NDArray total = adversarial.mul((float) weights.adversarial())
                 .add(reconstruction.mul((float) weights.reconstruction()))
-                .add(output.get(":, 3:4").mean().mul((float) weights.mask()));
+                .add(mask);
         if (eyes != null) {
             total = total.add(difference.abs().mul(eyes).mean().mul((float) weights.eyes()))
                     .add(edge(rgb, target, eyes).mul((float) weights.edge()));
         }
-        if (recognition != null) {
+        if (recognition != null && !warmup) {
             total = total.add(perceptual(blended, target));
         }
         return new GeneratorTerms(total, reconstruction);

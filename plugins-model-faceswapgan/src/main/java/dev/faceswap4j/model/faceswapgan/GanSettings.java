@@ -14,10 +14,14 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
 
     /** Weights of the generator's loss terms (see reference.conf). */
     public record LossWeights(double adversarial, double reconstruction, double eyes, double edge, List<Double> perceptual,
-            double mask) {
+            double mask, long maskWarmup, double maskFloor) {
 
         public LossWeights {
             perceptual = List.copyOf(perceptual);
+            if (maskWarmup < 0 || maskFloor < 0 || maskFloor > 1) {
+                throw new FaceswapException(SECTION + ".loss-weights: mask-warmup must be >= 0 and mask-floor in [0, 1], got "
+                        + maskWarmup + " and " + maskFloor);
+            }
             if (perceptual.size() != 4) {
                 throw new FaceswapException(SECTION + ".loss-weights.perceptual needs 4 entries (one per ResNet stage), got " + perceptual);
             }
@@ -67,7 +71,7 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
                 new AdamSettings((float) section.getDouble("discriminator-learning-rate"), beta1, beta2, epsilon),
                 section.getDouble("mixup-alpha"),
                 new LossWeights(w.getDouble("adversarial"), w.getDouble("reconstruction"), w.getDouble("eyes"), w.getDouble("edge"),
-                        w.getDoubleList("perceptual"), w.getDouble("mask")),
+                        w.getDoubleList("perceptual"), w.getDouble("mask"), w.getLong("mask-warmup"), w.getDouble("mask-floor")),
                 section.getString("recognition-manifest"), section.getInt("seed"));
     }
 

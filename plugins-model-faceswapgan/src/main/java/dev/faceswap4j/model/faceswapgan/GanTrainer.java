@@ -139,7 +139,7 @@ final class GanTrainer implements Trainer {
         try (GradientCollector collector = engine.newGradientCollector()) {
             NDArray output = networks.generate(warped, a, true);
             GanLosses.GeneratorTerms terms = losses.generator(output, warped, target, eyes,
-                    face -> networks.discriminate(face, warped, a, true));
+                    face -> networks.discriminate(face, warped, a, true), iteration < settings.weights().maskWarmup());
             collector.backward(terms.total());
             result.put("g", (double) terms.total().getFloat());
             result.put("loss", (double) terms.reconstruction().getFloat());

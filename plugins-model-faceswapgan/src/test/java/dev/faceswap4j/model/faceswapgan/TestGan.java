@@ -31,7 +31,7 @@ final class TestGan {
         String manifest = TestModels.require(ModelCatalog.FACE_RECOGNITION_MANIFEST).toString();
         return new GanSettings("cpu", 64, List.of(32, 64, 128, 256), 256, 128, List.of(64, 32, 16), decoderAttention, List.of(16, 32, 64),
                 new AdamSettings(1e-4f, 0.5f, 0.999f, 1e-7f), new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f), 0.2,
-                new GanSettings.LossWeights(0.1, 1, 30, 3, List.of(0.01, 0.1, 0.3, 0.1), 0.01), manifest, seed);
+                new GanSettings.LossWeights(0.1, 1, 30, 3, List.of(0.01, 0.1, 0.3, 0.1), 0.01, 20, 0.5), manifest, seed);
     }
 
     static synchronized FaceSet faces() {

@@ -53,7 +53,7 @@ public final class GanStepBenchmark {
             for (List<Integer> attention : List.of(List.of(32), List.of(32, 64))) {
                 GanSettings gan = new GanSettings(device, 64, encoder, dim, bottleneck, decoder, attention, discriminator, adam,
                         new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f), 0.2,
-                        new GanSettings.LossWeights(0.1, 1, 30, 3, List.of(0.01, 0.1, 0.3, 0.1), 0.01), manifest, 1);
+                        new GanSettings.LossWeights(0.1, 1, 30, 3, List.of(0.01, 0.1, 0.3, 0.1), 0.01, 0, 0.5), manifest, 1);
                 double millis = medianMillis(new GanModel(gan), faces, steps);
                 System.out.printf(Locale.ROOT, "%-7s faceswap-gan, decoder attention %-8s %8.0f ms/iteration = %.1f x the autoencoder%n", widths,
                         attention, millis, millis / autoencoder);
