@@ -94,7 +94,7 @@ final class CompareCommand implements Callable<Integer> {
                 names.add(checkpoints.get(i).model());
             }
             ModelComparison.Result result = new ModelComparison(embedder).run(crops, targets, candidates, toward);
-            String context = crops.size() + " held-out faces of " + faces + " (" + toward.toString().toLowerCase().replace('_', '-') + ")"
+            String context = crops.size() + " held-out faces of " + faces + " (" + toward.toString().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ")"
                     + (targets.isEmpty() ? "; no target faces, so no identity distance" : "; target identity: " + targets.size() + " faces");
             ComparisonReport.write(result, names, rows, context, staging);
             if (video != null) {
