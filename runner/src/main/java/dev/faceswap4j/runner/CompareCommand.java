@@ -83,7 +83,8 @@ final class CompareCommand implements Callable<Integer> {
         Path staging = FileTrees.partialSibling(output);
         PrintWriter out = spec.commandLine().getOut();
         List<Swapper> swappers = new ArrayList<>();
-        try (FaceEmbedder embedder = registry.create(StageKind.EMBEDDER, conf)) {
+        // The recognition network only serves the identity distance, which needs the target's faces.
+        try (FaceEmbedder embedder = targets.isEmpty() ? null : registry.create(StageKind.EMBEDDER, conf)) {
             List<ModelComparison.Candidate> candidates = new ArrayList<>();
             List<String> names = new ArrayList<>(List.of("input"));
             for (int i = 0; i < models.size(); i++) {

@@ -60,6 +60,7 @@ public final class ModelComparison {
         List<List<Image>> swappedByModel = new ArrayList<>();
         for (Candidate candidate : candidates) {
             List<Image> inputs = faces(crops, candidate.window());
+            // Rendering the reconstructions first also warms the model up: one-time start-up does not count in the time per face.
             List<Image> reconstructed = swapAll(candidate.swapper(), inputs, own);
             long start = System.nanoTime();
             List<Image> swapped = swapAll(candidate.swapper(), inputs, direction);
@@ -80,9 +81,7 @@ public final class ModelComparison {
         return new Result(figures, referenceInputs, swappedByModel);
     }
 
-    /** Swaps in batches; the first batch is run twice so one-time start-up does not count in the time per face. */
     private static List<Image> swapAll(Swapper swapper, List<Image> faces, Direction direction) {
-        swapper.swap(faces.subList(0, Math.min(BATCH, faces.size())), direction);
         List<Image> result = new ArrayList<>(faces.size());
         for (int start = 0; start < faces.size(); start += BATCH) {
             result.addAll(swapper.swap(new ArrayList<>(faces.subList(start, Math.min(faces.size(), start + BATCH))), direction));

@@ -39,7 +39,8 @@ public final class AutoencoderModel implements SwapModel {
         Engine engine = PyTorchEngines.pytorch();
         NDManager manager = engine.newBaseManager(device(engine));
         try {
-            return new AutoencoderSwapper(SharedAutoencoder.load(saved, manager, dir), manager, true);
+            SharedAutoencoder network = SharedAutoencoder.load(saved, manager, dir);
+            return new NetworkSwapper(saved.faceSize(), (faces, a) -> network.render(faces, a, false), manager, true);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

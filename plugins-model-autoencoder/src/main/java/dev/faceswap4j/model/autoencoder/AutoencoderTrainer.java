@@ -96,7 +96,7 @@ final class AutoencoderTrainer implements Trainer {
 
     @Override
     public Swapper swapper() {
-        return new AutoencoderSwapper(network, manager, false);
+        return new NetworkSwapper(settings.faceSize(), (faces, a) -> network.render(faces, a, false), manager, false);
     }
 
     @Override

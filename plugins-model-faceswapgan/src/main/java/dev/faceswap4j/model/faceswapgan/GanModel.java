@@ -42,7 +42,7 @@ public final class GanModel implements SwapModel {
         try {
             GanNetworks networks = new GanNetworks(saved, manager);
             networks.load(dir, manager, false);
-            return new GanSwapper(networks, manager, true);
+            return networks.swapper(manager, true);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

@@ -9,7 +9,9 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import dev.faceswap4j.model.autoencoder.AutoencoderNetwork;
+import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.model.autoencoder.BlockFiles;
+import dev.faceswap4j.model.autoencoder.NetworkSwapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,6 +64,15 @@ final class GanNetworks {
     /** Patch scores of (face, warped input) pairs by identity A's or B's discriminator. */
     NDArray discriminate(NDArray face, NDArray warped, boolean a, boolean training) {
         return (a ? discriminatorA : discriminatorB).forward(store, new NDList(face.concat(warped, 1)), training).singletonOrThrow();
+    }
+
+    /**
+     * A swapper over these generators: the target identity's decoder, its alpha mask blending the
+     * generated face over the input (faceswap-GAN's convert).
+     */
+    Swapper swapper(NDManager manager, boolean ownsManager) {
+        return new NetworkSwapper(settings.faceSize(), (faces, a) -> GanLosses.blend(generate(faces, a, false), faces), manager,
+                ownsManager);
     }
 
     List<Parameter> generatorParameters(boolean a) {

@@ -160,7 +160,7 @@ final class GanTrainer implements Trainer {
 
     @Override
     public Swapper swapper() {
-        return new GanSwapper(networks, manager, false);
+        return networks.swapper(manager, false);
     }
 
     @Override
