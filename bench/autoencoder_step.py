@@ -3,7 +3,7 @@
 
 The same network, loss, optimizer and step as the autoencoder plugin (one shared encoder, decoders A
 and B, MAE, one Adam per autoencoder with lr 5e-5, betas 0.5/0.999), timed per training step (A then B)
-on random 64x64 batches. Run by AutoencoderStepBenchmark with the same batch size and thread count;
+on random 64x64 batches, with the median forward, backward and optimizer time of one side. Run by AutoencoderStepBenchmark with the same batch size and thread count;
 usable alone: python3 bench/autoencoder_step.py --batch 8 --threads 2 --steps 10.
 """
 import argparse
@@ -71,17 +71,27 @@ def main():
     warped = torch.rand(args.batch, 3, 64, 64)
     target = torch.rand(args.batch, 3, 64, 64)
     times = []
+    phases = {"forward": [], "backward": [], "optimizer": []}
     for step in range(args.warmup + args.steps):
         start = time.perf_counter()
         for model, optimizer in sides:
             optimizer.zero_grad()
+            begin = time.perf_counter()
             loss = (model(warped) - target).abs().mean()
+            loss.item()
+            forward = time.perf_counter()
             loss.backward()
+            backward = time.perf_counter()
             optimizer.step()
+            if step >= args.warmup:
+                phases["forward"].append(forward - begin)
+                phases["backward"].append(backward - forward)
+                phases["optimizer"].append(time.perf_counter() - backward)
         if step >= args.warmup:
             times.append(time.perf_counter() - start)
+    per_side = " ".join(f"{name}_ms {statistics.median(values) * 1000:.1f}" for name, values in phases.items())
     print(f"torch {torch.__version__} parameters {count} batch {args.batch} threads {args.threads} "
-          f"median_step_ms {statistics.median(times) * 1000:.1f} min_step_ms {min(times) * 1000:.1f}")
+          f"median_step_ms {statistics.median(times) * 1000:.1f} min_step_ms {min(times) * 1000:.1f} per side: {per_side}")
 
 
 if __name__ == "__main__":

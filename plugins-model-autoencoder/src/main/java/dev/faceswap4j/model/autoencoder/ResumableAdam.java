@@ -9,13 +9,16 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Adam over a fixed list of parameters, whose state (step count, first and second moments) can be
  * saved and restored exactly. DJL's own {@code Adam} keeps its moments private, so a resumed run
- * would restart them from zero; this one runs the same fused native update and owns its state.
+ * would restart them from zero; this one owns its state. On the CPU it updates in one Java pass over
+ * the tensors' storage ({@link CpuAdamKernel}); elsewhere it runs DJL's native {@code adamUpdate}.
  *
  * <p>The update is the Keras one of the original model: {@code lr_t = lr·sqrt(1-β2^t)/(1-β1^t)},
  * {@code w -= lr_t·m/(sqrt(v)+ε)}.
@@ -30,6 +33,7 @@ public final class ResumableAdam implements AutoCloseable {
     private final List<NDArray> means = new ArrayList<>();
     private final List<NDArray> variances = new ArrayList<>();
     private long steps;
+    private CpuAdamKernel cpuKernel;
 
     public ResumableAdam(AdamSettings settings, List<Parameter> parameters, NDManager parent) {
         this.settings = settings;
@@ -49,16 +53,35 @@ public final class ResumableAdam implements AutoCloseable {
         double correction1 = 1 - Math.pow(settings.beta1(), steps);
         double correction2 = 1 - Math.pow(settings.beta2(), steps);
         float correctedLr = (float) (lr * Math.sqrt(correction2) / correction1);
+        CpuAdamKernel.Step step = new CpuAdamKernel.Step(settings.beta1(), settings.beta2(), settings.epsilon(), correctedLr);
         for (int i = 0; i < parameters.size(); i++) {
             NDArray weight = parameters.get(i).getArray();
             // getGradient() hands out a new native handle each call: close it, or one leaks per parameter per step.
             try (NDArray gradient = weight.getGradient()) {
-                weight.getNDArrayInternal().adamUpdate(new NDList(weight, gradient, means.get(i), variances.get(i)),
-                        new NDList(weight), lr, correctedLr, 0f, 1f, -1f, settings.beta1(), settings.beta2(),
-                        settings.epsilon(), false, false);
+                if (!updateInPlace(weight, gradient, means.get(i), variances.get(i), step)) {
+                    weight.getNDArrayInternal().adamUpdate(new NDList(weight, gradient, means.get(i), variances.get(i)),
+                            new NDList(weight), lr, correctedLr, 0f, 1f, -1f, settings.beta1(), settings.beta2(),
+                            settings.epsilon(), false, false);
+                    JniUtils.zeroGrad((PtNDArray) weight);
+                }
             }
         }
-        clearGradients();
+    }
+
+    /** The one-pass Java update where all four tensors are CPU float storage it can reach; false elsewhere (GPU). */
+    private boolean updateInPlace(NDArray weight, NDArray gradient, NDArray mean, NDArray variance, CpuAdamKernel.Step step) {
+        Optional<FloatBuffer> w = TensorMemory.floatView(weight);
+        Optional<FloatBuffer> g = w.isPresent() ? TensorMemory.floatView(gradient) : Optional.empty();
+        Optional<FloatBuffer> m = g.isPresent() ? TensorMemory.floatView(mean) : Optional.empty();
+        Optional<FloatBuffer> v = m.isPresent() ? TensorMemory.floatView(variance) : Optional.empty();
+        if (v.isEmpty()) {
+            return false;
+        }
+        if (cpuKernel == null) {
+            cpuKernel = new CpuAdamKernel(JniUtils.getNumThreads());
+        }
+        cpuKernel.update(w.get(), g.get(), m.get(), v.get(), step);
+        return true;
     }
 
     /**
@@ -120,6 +143,9 @@ public final class ResumableAdam implements AutoCloseable {
 
     @Override
     public void close() {
+        if (cpuKernel != null) {
+            cpuKernel.close();
+        }
         manager.close();
     }
 }
