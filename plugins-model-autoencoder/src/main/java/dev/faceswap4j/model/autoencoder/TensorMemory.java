@@ -18,7 +18,8 @@ final class TensorMemory {
      * The float32 CPU tensor's storage as a buffer that reads and writes it in place, or empty
      * where there is no such view. DJL hands out a direct buffer over the storage of a contiguous
      * tensor but silently over a contiguous copy of any other; two views are taken and a write
-     * through one must show in the other, so a copy is never mistaken for the tensor.
+     * through one must show in the other, so a copy is never mistaken for the tensor. (The probe
+     * flips the first element and restores it: not for a tensor another thread reads meanwhile.)
      */
     static Optional<FloatBuffer> floatView(NDArray array) {
         if (!(array instanceof PtNDArray tensor) || !Device.cpu().equals(array.getDevice()) || array.getDataType() != DataType.FLOAT32
