@@ -4,7 +4,8 @@
 The same network, loss, optimizer and step as the autoencoder plugin (one shared encoder, decoders A
 and B, MAE, one Adam per autoencoder with lr 5e-5, betas 0.5/0.999), timed per training step (A then B)
 on random 64x64 batches, with the median forward, backward and optimizer time of one side. Run by
-AutoencoderStepBenchmark with the same batch size and thread count; usable alone: python3 bench/autoencoder_step.py --batch 8 --threads 2 --steps 10.
+AutoencoderStepBenchmark with the same batch size and thread count; usable alone:
+python3 bench/autoencoder_step.py --batch 8 --threads 2 --steps 10.
 """
 import argparse
 import statistics
