@@ -16,6 +16,7 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.core.testing.TestBatches;
 import dev.faceswap4j.core.train.Augmentation;
 import dev.faceswap4j.core.train.FaceAugmenter;
 import java.io.RandomAccessFile;
@@ -161,7 +162,7 @@ class AutoencoderModelTest {
 
     private static List<Image> previewFaces() {
         FaceAugmenter augmenter = new FaceAugmenter(Augmentation.none(200), 64);
-        return TestTraining.faces().crops().subList(0, 3).stream().map(augmenter::face).toList();
+        return TestBatches.faces().crops().subList(0, 3).stream().map(augmenter::face).toList();
     }
 
     private static void assertWeightsEqual(AutoencoderTrainer expected, AutoencoderTrainer actual) {

@@ -14,6 +14,7 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.core.testing.TestBatches;
 import dev.faceswap4j.core.train.Augmentation;
 import dev.faceswap4j.core.train.FaceAugmenter;
 import dev.faceswap4j.model.autoencoder.PyTorchEngines;
@@ -73,7 +74,7 @@ class GanModelTest {
     void saveLoadSwapAndResumeAreExact(@TempDir Path dir) {
         GanModel model = new GanModel(TestGan.lite(3));
         FaceAugmenter augmenter = new FaceAugmenter(new Augmentation(10, 0.05, 0.05, 0.4, 5, 200), 64);
-        List<Image> faces = List.of(augmenter.face(TestGan.faces().crops().get(0)), augmenter.face(TestGan.faces().crops().get(1)));
+        List<Image> faces = List.of(augmenter.face(TestBatches.faces().crops().get(0)), augmenter.face(TestBatches.faces().crops().get(1)));
         Map<String, Double> next;
         List<Image> swapped;
         try (Trainer trainer = model.newTrainer()) {

@@ -2,19 +2,13 @@ package dev.faceswap4j.model.faceswapgan;
 
 import dev.faceswap4j.api.FaceBatch;
 import dev.faceswap4j.core.models.ModelCatalog;
-import dev.faceswap4j.core.testing.TestFaces;
+import dev.faceswap4j.core.testing.TestBatches;
 import dev.faceswap4j.core.testing.TestModels;
-import dev.faceswap4j.core.train.Augmentation;
-import dev.faceswap4j.core.train.FaceAugmenter;
-import dev.faceswap4j.core.train.FaceSet;
 import dev.faceswap4j.model.autoencoder.AdamSettings;
 import java.util.List;
-import java.util.Random;
 
 /** Real-face batches (with eye masks) and a reduced-width faceswap-GAN, so the tests run in seconds on a CPU. */
 final class TestGan {
-
-    private static FaceSet faces;
 
     private TestGan() {}
 
@@ -34,26 +28,8 @@ final class TestGan {
                 new GanSettings.LossWeights(0.1, 1, 30, 3, List.of(0.01, 0.1, 0.3, 0.1), 0.01, 20, 0.5), manifest, seed);
     }
 
-    static synchronized FaceSet faces() {
-        if (faces == null) {
-            faces = FaceSet.read(TestFaces.sampleCrops());
-        }
-        return faces;
-    }
-
     /** A batch of augmented real faces with their eye masks; even-indexed crops for A, odd for B. */
     static FaceBatch batch(boolean a, int size, long seed) {
-        FaceSet set = faces();
-        FaceAugmenter augmenter = new FaceAugmenter(new Augmentation(10, 0.05, 0.05, 0.4, 5, 200), 64);
-        Random random = new Random(seed);
-        int stride = 64 * 64 * 3;
-        float[] warped = new float[size * stride];
-        float[] target = new float[size * stride];
-        float[] eyes = new float[size * 64 * 64];
-        for (int i = 0; i < size; i++) {
-            int index = 2 * random.nextInt(set.size() / 2) + (a ? 0 : 1);
-            augmenter.augment(set.crops().get(index), set.eyeMasks().get(index), random, warped, target, eyes, i * stride);
-        }
-        return new FaceBatch(size, 64, warped, target, eyes);
+        return TestBatches.realFaces(a, size, seed, true);
     }
 }
