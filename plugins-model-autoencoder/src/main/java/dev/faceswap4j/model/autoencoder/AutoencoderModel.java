@@ -2,7 +2,6 @@ package dev.faceswap4j.model.autoencoder;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
@@ -37,14 +36,10 @@ public final class AutoencoderModel implements SwapModel {
         // The saved architecture wins over the configured one: a model is converted with what it was trained as.
         AutoencoderSettings saved = TrainerState.read(dir).settings();
         Engine engine = PyTorchEngines.pytorch();
-        NDManager manager = engine.newBaseManager(device(engine));
-        try {
+        return PyTorchEngines.withOwnedManager(engine, device(engine), manager -> {
             SharedAutoencoder network = SharedAutoencoder.load(saved, manager, dir);
             return new NetworkSwapper(saved.faceSize(), (faces, a) -> network.render(faces, a, false), manager, true);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        });
     }
 
     private Device device(Engine engine) {

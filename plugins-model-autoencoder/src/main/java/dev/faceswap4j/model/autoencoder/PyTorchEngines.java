@@ -2,10 +2,12 @@ package dev.faceswap4j.model.autoencoder;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import dev.faceswap4j.api.FaceswapException;
+import ai.djl.ndarray.NDManager;
 import ai.djl.util.Utils;
+import dev.faceswap4j.api.FaceswapException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,21 @@ public final class PyTorchEngines {
             }
             default -> gpus > 0 ? Device.gpu() : Device.cpu();
         };
+    }
+
+    /**
+     * What {@code build} makes on a new manager on {@code device}, which then owns the manager and
+     * closes it; if building fails (a corrupt checkpoint, say) the manager is closed here, so no
+     * native memory is left behind.
+     */
+    public static <T> T withOwnedManager(Engine engine, Device device, Function<NDManager, T> build) {
+        NDManager manager = engine.newBaseManager(device);
+        try {
+            return build.apply(manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 
     private static boolean containsLibrary(Path cache) {

@@ -2,7 +2,6 @@ package dev.faceswap4j.model.faceswapgan;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
@@ -38,15 +37,11 @@ public final class GanModel implements SwapModel {
         // The saved architecture wins over the configured one: a model is converted with what it was trained as.
         GanSettings saved = GanState.read(dir).settings();
         Engine engine = PyTorchEngines.pytorch();
-        NDManager manager = engine.newBaseManager(device(engine));
-        try {
+        return PyTorchEngines.withOwnedManager(engine, device(engine), manager -> {
             GanNetworks networks = new GanNetworks(saved, manager);
             networks.load(dir, manager, false);
             return networks.swapper(manager, true);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        });
     }
 
     private Device device(Engine engine) {

@@ -1,7 +1,7 @@
 package dev.faceswap4j.model.faceswapgan.recognition;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.FaceEmbedderProvider;
@@ -24,13 +24,8 @@ public final class FaceApiEmbedderProvider implements FaceEmbedderProvider {
     @Override
     public FaceEmbedder create(Config settings) {
         Engine engine = PyTorchEngines.pytorch();
-        NDManager manager = engine.newBaseManager(PyTorchEngines.device(engine, settings.getString("device"),
-                "faceswap4j.embedders.face-api.device"));
-        try {
-            return new FaceApiEmbedder(manager, FaceRecognitionNet.load(Path.of(settings.getString("manifest")), manager));
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        Device device = PyTorchEngines.device(engine, settings.getString("device"), "faceswap4j.embedders.face-api.device");
+        return PyTorchEngines.withOwnedManager(engine, device,
+                manager -> new FaceApiEmbedder(manager, FaceRecognitionNet.load(Path.of(settings.getString("manifest")), manager)));
     }
 }
