@@ -7,6 +7,7 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.core.convert.ConvertSettings;
+import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.convert.Converter;
 import dev.faceswap4j.core.convert.FaceWindow;
 import dev.faceswap4j.core.plugin.PluginRegistry;
@@ -45,6 +46,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an existing output (only once the new one is complete).")
     boolean overwrite;
 
+    @Option(names = "--frames", paramLabel = "FROM:TO", description = {"Convert only these frames (TO excluded): frame numbers or percent,",
+            "e.g. 80%%: for the part of a clip the model was not trained on (default: faceswap4j.convert.frames)."})
+    String frames;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -55,6 +60,9 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         Config conf = config.load();
         ConvertSettings settings = ConvertSettings.from(conf.getConfig("faceswap4j.convert"));
+        if (frames != null) {
+            settings = settings.withFrames(FrameRange.parse(frames));
+        }
         Converter.Summary summary = convert(conf, settings, input, modelDir, Direction.parse(direction), output, overwrite, !noProgress);
         PrintWriter out = spec.commandLine().getOut();
         out.println("converted " + summary.describe() + " into " + output);

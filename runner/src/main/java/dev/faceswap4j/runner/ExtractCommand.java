@@ -3,6 +3,7 @@ package dev.faceswap4j.runner;
 import com.typesafe.config.Config;
 import dev.faceswap4j.core.extract.Extractor;
 import dev.faceswap4j.core.plugin.PluginRegistry;
+import dev.faceswap4j.core.video.FrameRange;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,6 +31,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--min-size", paramLabel = "PX", description = "Skip faces smaller than PX pixels (default: faceswap4j.extract.min-size).")
     Double minSize;
 
+    @Option(names = "--frames", paramLabel = "FROM:TO", description = {"Look only at these frames (TO excluded): frame numbers or percent,",
+            "e.g. 0:80%% to keep the rest of a clip unseen (default: faceswap4j.extract.frames)."})
+    String frames;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -39,7 +44,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config conf = config.load();
-        Extractor.Summary summary = extract(conf, input, output, every, minSize, !noProgress);
+        Extractor.Summary summary = extractor(conf, every, minSize, frames, !noProgress).run(input, output);
         PrintWriter out = spec.commandLine().getOut();
         out.println("extracted " + summary.describe() + " into " + output);
         out.println("per frame: " + summary.perFrame());
@@ -47,16 +52,12 @@ final class ExtractCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Extracts with the configured detector and landmarks; {@code every} and {@code minSize} override the config when given. */
-    static Extractor.Summary extract(Config conf, Path input, Path output, Integer every, Double minSize, boolean progress) {
-        return extractor(conf, every, minSize, progress).run(input, output);
-    }
-
-    static Extractor extractor(Config conf, Integer every, Double minSize, boolean progress) {
+    /** The configured detector and landmarks; {@code every}, {@code minSize} and {@code frames} override the config when given. */
+    static Extractor extractor(Config conf, Integer every, Double minSize, String frames, boolean progress) {
         Config extract = conf.getConfig("faceswap4j.extract");
         Extractor.Settings settings = new Extractor.Settings(extract.getInt("crop-size"), extract.getDouble("padding"),
                 every != null ? every : extract.getInt("every"), minSize != null ? minSize : extract.getDouble("min-size"),
-                extract.getBoolean("largest-only"), progress);
+                extract.getBoolean("largest-only"), progress, FrameRange.parse(frames != null ? frames : extract.getString("frames")));
         FaceStages stages = FaceStages.from(PluginRegistry.discover(Thread.currentThread().getContextClassLoader()), conf);
         return new Extractor(stages.detector(), stages.landmarks(), settings);
     }

@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void extract(Config conf, Path input, Path faces, String identity, boolean progress, PrintWriter out) {
-        Extractor extractor = ExtractCommand.extractor(conf, null, null, progress);
+        Extractor extractor = ExtractCommand.extractor(conf, null, null, null, progress);
         if (extractor.upToDate(input, faces)) {
             out.printf(Locale.ROOT, "faces of %s: up to date in %s%n", identity, faces);
             return;

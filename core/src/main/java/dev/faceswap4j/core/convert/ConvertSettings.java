@@ -2,6 +2,7 @@ package dev.faceswap4j.core.convert;
 
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.video.VideoSettings;
 
 /**
@@ -15,11 +16,18 @@ import dev.faceswap4j.core.video.VideoSettings;
  * @param largestOnly swap only the largest face of each frame
  * @param batchFrames frames whose faces go through the model in one call
  * @param video encoding of a video output
+ * @param frames the input frames converted (e.g. the last 20 % a model was not trained on); the output holds only those
  */
 public record ConvertSettings(double erode, double blur, ColorMatch color, boolean seamless, double smooth, boolean largestOnly,
-        int batchFrames, VideoSettings video) {
+        int batchFrames, VideoSettings video, FrameRange frames) {
+
+    public ConvertSettings(double erode, double blur, ColorMatch color, boolean seamless, double smooth, boolean largestOnly,
+            int batchFrames, VideoSettings video) {
+        this(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, FrameRange.ALL);
+    }
 
     public ConvertSettings {
+        frames = frames == null ? FrameRange.ALL : frames;
         if (erode < 0 || erode >= 0.5 || blur < 0 || blur >= 0.5) {
             throw new FaceswapException("convert.erode and convert.blur are fractions of the face size in [0, 0.5), got " + erode + " and " + blur);
         }
@@ -31,9 +39,13 @@ public record ConvertSettings(double erode, double blur, ColorMatch color, boole
         }
     }
 
+    public ConvertSettings withFrames(FrameRange range) {
+        return new ConvertSettings(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, range);
+    }
+
     public static ConvertSettings from(Config convert) {
         return new ConvertSettings(convert.getDouble("erode"), convert.getDouble("blur"), ColorMatch.parse(convert.getString("color")),
                 convert.getBoolean("seamless"), convert.getDouble("smooth"), convert.getBoolean("largest-only"), convert.getInt("batch-frames"),
-                VideoSettings.from(convert));
+                VideoSettings.from(convert), FrameRange.parse(convert.getString("frames")));
     }
 }

@@ -14,6 +14,7 @@ import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.core.util.StageTimer;
 import dev.faceswap4j.core.video.Frame;
 import dev.faceswap4j.core.video.FrameSink;
+import dev.faceswap4j.core.video.AudioTrack;
 import dev.faceswap4j.core.video.FrameSource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,8 +81,8 @@ public final class Converter {
             thread.setDaemon(true);
             return thread;
         });
-        try (FrameSource source = FrameSource.open(input);
-                FrameSink sink = FrameSink.open(output, settings.video(), source.frameRate(), input, overwrite);
+        try (FrameSource source = FrameSource.open(input, settings.frames());
+                FrameSink sink = FrameSink.openWithAudio(output, settings.video(), source.frameRate(), audioOf(input, source), overwrite);
                 FaceDetector faceDetector = detector.get();
                 LandmarkPredictor predictor = landmarks.get();
                 ProgressBar bar = progressBar(source.frameCount())) {
@@ -241,6 +242,15 @@ public final class Converter {
             pixels[i + 2] = red;
         }
         return new Image(face.width(), face.height(), ChannelOrder.BGR, pixels);
+    }
+
+    /** The input's sound under the frames converted. */
+    private AudioTrack audioOf(Path input, FrameSource source) {
+        if (settings.frames().isAll()) {
+            return AudioTrack.whole(input);
+        }
+        int end = settings.frames().to() == null ? Integer.MAX_VALUE : source.firstFrame() + source.frameCount();
+        return AudioTrack.ofFrames(input, source.firstFrame(), end, source.frameRate());
     }
 
     private ProgressBar progressBar(int frameCount) {

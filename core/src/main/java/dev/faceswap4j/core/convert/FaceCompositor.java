@@ -5,6 +5,7 @@ import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Point2;
+import dev.faceswap4j.core.image.LandmarkHull;
 import dev.faceswap4j.core.image.OpenCvImages;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
@@ -14,7 +15,6 @@ import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.bytedeco.javacpp.indexer.IntIndexer;
 
 /**
  * Puts a swapped face back into its frame: the face warped back by the inverse of the frame → face
@@ -61,7 +61,7 @@ public final class FaceCompositor {
             opencv_imgproc.warpAffine(square, squareWarped, matrix, regionSize, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_CONSTANT, black);
             // Only pixels wholly inside the square: its bilinear edge is half face, half border.
             opencv_imgproc.threshold(squareWarped, squareWarped, 254, 255, opencv_imgproc.THRESH_BINARY);
-            fillHull(hull, landmarks, roi.x(), roi.y());
+            LandmarkHull.fill(hull, landmarks, roi.x(), roi.y());
             opencv_core.bitwise_and(hull, squareWarped, mask);
             int erode = (int) Math.round(settings.erode() * side);
             if (erode > 0) {
@@ -141,20 +141,5 @@ public final class FaceCompositor {
         int x1 = Math.min(frameWidth, (int) Math.ceil(maxX) + margin);
         int y1 = Math.min(frameHeight, (int) Math.ceil(maxY) + margin);
         return x1 - x0 < 2 || y1 - y0 < 2 ? null : new Rect(x0, y0, x1 - x0, y1 - y0);
-    }
-
-    private static void fillHull(Mat hull, Landmarks landmarks, int originX, int originY) {
-        try (Mat points = new Mat(landmarks.size(), 1, opencv_core.CV_32SC2); Mat convex = new Mat()) {
-            try (IntIndexer indexer = points.createIndexer()) {
-                for (int i = 0; i < landmarks.size(); i++) {
-                    indexer.put(i, 0, 0, (int) Math.round(landmarks.get(i).x() - originX));
-                    indexer.put(i, 0, 1, (int) Math.round(landmarks.get(i).y() - originY));
-                }
-            }
-            opencv_imgproc.convexHull(points, convex);
-            try (Scalar white = new Scalar(255)) {
-                opencv_imgproc.fillConvexPoly(hull, convex, white);
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.core.util.Messages;
+import dev.faceswap4j.core.video.FrameRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +14,10 @@ import java.util.List;
 /**
  * The alignments file ({@code alignments.json} in the faces folder): per frame, per face the box,
  * score, 68 landmarks, the frame → crop matrix and the crop's file name; plus what it was made
- * from, so a re-run can tell whether it still applies.
+ * from (input, crop settings, frame range), so a re-run can tell whether it still applies.
  */
 public record Alignments(int version, String input, long inputBytes, long inputModified, int cropSize, double padding,
-        int every, boolean largestOnly, List<FrameRecord> frames) {
+        int every, boolean largestOnly, List<FrameRecord> frames, String range) {
 
     public static final int VERSION = 1;
     public static final String FILE_NAME = "alignments.json";
@@ -24,6 +25,8 @@ public record Alignments(int version, String input, long inputBytes, long inputM
 
     public Alignments {
         frames = List.copyOf(frames);
+        // Files written before frame ranges existed covered every frame.
+        range = range == null ? FrameRange.ALL.toString() : range;
     }
 
     public int faceCount() {
@@ -33,7 +36,8 @@ public record Alignments(int version, String input, long inputBytes, long inputM
     /** Whether these alignments were made from the same input with the same crop settings. */
     public boolean matches(Alignments other) {
         return input.equals(other.input) && inputBytes == other.inputBytes && inputModified == other.inputModified
-                && cropSize == other.cropSize && padding == other.padding && every == other.every && largestOnly == other.largestOnly;
+                && cropSize == other.cropSize && padding == other.padding && every == other.every && largestOnly == other.largestOnly
+                && range.equals(other.range);
     }
 
     public static Alignments read(Path file) {

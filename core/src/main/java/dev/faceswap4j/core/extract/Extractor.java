@@ -12,6 +12,7 @@ import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.core.util.FileTrees;
 import dev.faceswap4j.core.util.StageTimer;
 import dev.faceswap4j.core.video.Frame;
+import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.video.FrameSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,9 +44,17 @@ public final class Extractor {
     private static final Logger log = LoggerFactory.getLogger(Extractor.class);
     private static final String PARTIAL = ".extract-partial";
 
-    /** Crop size and padding in pixels, every n-th frame, smallest face box side kept, only the largest face per frame, progress bar on/off. */
-    public record Settings(int cropSize, double padding, int every, double minSize, boolean largestOnly, boolean progress) {
+    /**
+     * Crop size and padding in pixels, every n-th frame, smallest face box side kept, only the largest face per frame,
+     * progress bar on/off, and the frames looked at (e.g. the first 80 % of a clip, the rest kept for judging the swap).
+     */
+    public record Settings(int cropSize, double padding, int every, double minSize, boolean largestOnly, boolean progress, FrameRange frames) {
+        public Settings(int cropSize, double padding, int every, double minSize, boolean largestOnly, boolean progress) {
+            this(cropSize, padding, every, minSize, largestOnly, progress, FrameRange.ALL);
+        }
+
         public Settings {
+            frames = frames == null ? FrameRange.ALL : frames;
             if (every < 1) {
                 throw new FaceswapException("--every must be at least 1, got " + every);
             }
@@ -95,7 +104,7 @@ public final class Extractor {
         Alignments previous = earlier != null && earlier.matches(wanted) ? earlier : null;
         Path partial = output.resolve(PARTIAL);
         long start = System.nanoTime();
-        try (FrameSource source = FrameSource.open(input)) {
+        try (FrameSource source = FrameSource.open(input, settings.frames())) {
             FileTrees.deleteQuietly(partial);
             Files.createDirectories(partial);
             Result result = previous != null ? recrop(source, previous, partial) : detect(source, input, partial);
@@ -104,7 +113,7 @@ public final class Extractor {
             }
             publish(partial, output);
             Alignments alignments = new Alignments(Alignments.VERSION, wanted.input(), wanted.inputBytes(), wanted.inputModified(),
-                    settings.cropSize(), settings.padding(), settings.every(), settings.largestOnly(), result.frames);
+                    settings.cropSize(), settings.padding(), settings.every(), settings.largestOnly(), result.frames, settings.frames().toString());
             alignments.write(alignmentsFile);
             removeStaleCrops(earlier, alignments, output);
             int withoutFace = (int) result.frames.stream().filter(f -> f.faces().isEmpty()).count();
@@ -209,7 +218,7 @@ public final class Extractor {
             long bytes = Files.isRegularFile(absolute) ? Files.size(absolute) : 0;
             long modified = Files.exists(absolute) ? Files.getLastModifiedTime(absolute).toMillis() : 0;
             return new Alignments(Alignments.VERSION, absolute.toString(), bytes, modified, settings.cropSize(), settings.padding(),
-                    settings.every(), settings.largestOnly(), List.of());
+                    settings.every(), settings.largestOnly(), List.of(), settings.frames().toString());
         } catch (IOException e) {
             throw new FaceswapException("cannot read input " + input + ": " + e.getMessage(), e);
         }

@@ -42,7 +42,9 @@ final class AudioMuxer {
         return MediaInfo.hasAudio(file);
     }
 
-    static void mux(Path videoFile, Path audioFile, Path output) {
+    /** Writes {@code output} with the video packets of {@code videoFile} and the audio packets of {@code track}'s window. */
+    static void mux(Path videoFile, AudioTrack track, Path output) {
+        Path audioFile = track.file();
         AVFormatContext video = MediaInfo.open(videoFile);
         AVFormatContext audio = null;
         AVFormatContext out = null;
@@ -72,7 +74,10 @@ final class AudioMuxer {
             AVRational videoBase = video.streams(videoIndex).time_base();
             AVRational audioBase = audio.streams(audioIndex).time_base();
             boolean moreVideo = next(video, videoIndex, videoPacket);
-            boolean moreAudio = next(audio, audioIndex, audioPacket);
+            // A window: packets before it are dropped, the rest shifted to start at zero, and it ends at its end.
+            long audioShift = track.isWhole() ? Long.MIN_VALUE : Math.round(track.fromSeconds() * audioBase.den() / (double) audioBase.num());
+            double audioEnd = track.toSeconds() * audioBase.den() / (double) audioBase.num();
+            boolean moreAudio = nextInWindow(audio, audioIndex, audioPacket, audioShift, audioEnd);
             while (moreVideo || moreAudio) {
                 boolean videoFirst = moreVideo && (!moreAudio
                         || av_compare_ts(time(videoPacket), videoBase, time(audioPacket), audioBase) <= 0);
@@ -81,7 +86,7 @@ final class AudioMuxer {
                     moreVideo = next(video, videoIndex, videoPacket);
                 } else {
                     write(out, audioPacket, audioBase, audioOut, output);
-                    moreAudio = next(audio, audioIndex, audioPacket);
+                    moreAudio = nextInWindow(audio, audioIndex, audioPacket, audioShift, audioEnd);
                 }
             }
             if (av_write_trailer(out) < 0) {
@@ -125,6 +130,33 @@ final class AudioMuxer {
                 return true;
             }
         }
+    }
+
+    /**
+     * The next packet of stream {@code index} whose time lies in [shift, end), moved back by {@code shift};
+     * {@code shift} = {@link Long#MIN_VALUE} takes every packet unchanged.
+     */
+    private static boolean nextInWindow(AVFormatContext context, int index, AVPacket packet, long shift, double end) {
+        if (shift == Long.MIN_VALUE) {
+            return next(context, index, packet);
+        }
+        while (next(context, index, packet)) {
+            long time = time(packet);
+            if (time != AV_NOPTS_VALUE && time >= end) {
+                return false;
+            }
+            if (time != AV_NOPTS_VALUE && time < shift) {
+                continue;
+            }
+            if (packet.pts() != AV_NOPTS_VALUE) {
+                packet.pts(packet.pts() - shift);
+            }
+            if (packet.dts() != AV_NOPTS_VALUE) {
+                packet.dts(packet.dts() - shift);
+            }
+            return true;
+        }
+        return false;
     }
 
     private static long time(AVPacket packet) {

@@ -25,6 +25,11 @@ public interface FrameSink extends AutoCloseable {
      * {@code video} says, with the audio of {@code audioSource} (when it has any) copied in.
      */
     static FrameSink open(Path output, VideoSettings video, double frameRate, Path audioSource, boolean overwrite) {
+        return openWithAudio(output, video, frameRate, AudioTrack.whole(audioSource), overwrite);
+    }
+
+    /** As {@link #open(Path, VideoSettings, double, Path, boolean)}, with the audio cut to {@code audio}'s window. */
+    static FrameSink openWithAudio(Path output, VideoSettings video, double frameRate, AudioTrack audio, boolean overwrite) {
         if (Files.exists(output) && !overwrite) {
             throw new FaceswapException("output " + output + " already exists; pass --overwrite or choose another name");
         }
@@ -42,6 +47,6 @@ public interface FrameSink extends AutoCloseable {
         if (ImageFolderSource.isImage(output)) {
             return new ImageFileSink(output);
         }
-        return new VideoFileSink(output, video, frameRate, audioSource);
+        return new VideoFileSink(output, video, frameRate, audio);
     }
 }

@@ -13,6 +13,11 @@ public interface FrameSource extends AutoCloseable {
     /** Frames per second; 0 for an image folder. */
     double frameRate();
 
+    /** Index of the first frame this source gives (0 unless it is a {@link FrameRange} of its input). */
+    default int firstFrame() {
+        return 0;
+    }
+
     /** The next frame, or {@code null} at the end. */
     Frame next();
 
@@ -22,6 +27,12 @@ public interface FrameSource extends AutoCloseable {
     /** Whether {@code file} is named as an image this pipeline reads and writes (JPEG, PNG, BMP). */
     static boolean isImage(Path file) {
         return ImageFolderSource.isImage(file);
+    }
+
+    /** The frames of {@code input} that fall in {@code range}. */
+    static FrameSource open(Path input, FrameRange range) {
+        FrameSource source = open(input);
+        return range.isAll() ? source : new RangedFrameSource(source, range);
     }
 
     /** A video (anything FFmpeg reads), a folder of images, or a single image. */

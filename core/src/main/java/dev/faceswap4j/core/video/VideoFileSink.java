@@ -26,12 +26,12 @@ final class VideoFileSink implements FrameSink {
     private final Path muxed;
     private final VideoSettings settings;
     private final double frameRate;
-    private final Path audioSource;
+    private final AudioTrack audio;
     private FFmpegFrameRecorder recorder;
     private org.bytedeco.javacv.Frame buffer;
     private boolean committed;
 
-    VideoFileSink(Path output, VideoSettings settings, double frameRate, Path audioSource) {
+    VideoFileSink(Path output, VideoSettings settings, double frameRate, AudioTrack audio) {
         this.output = output;
         String name = output.getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.'));
@@ -39,7 +39,7 @@ final class VideoFileSink implements FrameSink {
         this.muxed = output.resolveSibling("." + name + ".partial" + extension);
         this.settings = settings;
         this.frameRate = frameRate > 0 ? frameRate : 25;
-        this.audioSource = audioSource;
+        this.audio = audio;
     }
 
     @Override
@@ -88,7 +88,7 @@ final class VideoFileSink implements FrameSink {
 
     /** The input's video bit rate where known, else about 0.1 bit per pixel per frame. */
     private long sourceBitrate(int width, int height) {
-        long known = audioSource == null ? 0 : MediaInfo.videoBitrate(audioSource);
+        long known = audio == null ? 0 : MediaInfo.videoBitrate(audio.file());
         return known > 0 ? known : (long) (0.1 * width * height * frameRate);
     }
 
@@ -106,8 +106,8 @@ final class VideoFileSink implements FrameSink {
         recorder = null;
         try {
             Path finished = videoOnly;
-            if (audioSource != null && AudioMuxer.hasAudio(audioSource)) {
-                AudioMuxer.mux(videoOnly, audioSource, muxed);
+            if (audio != null && AudioMuxer.hasAudio(audio.file())) {
+                AudioMuxer.mux(videoOnly, audio, muxed);
                 finished = muxed;
             }
             Files.move(finished, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

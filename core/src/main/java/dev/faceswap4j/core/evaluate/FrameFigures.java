@@ -1,0 +1,28 @@
+package dev.faceswap4j.core.evaluate;
+
+/**
+ * The figures of one source | swapped frame pair (NaN where they do not apply: no face, or no previous frame).
+ *
+ * @param frame index in the source video
+ * @param sourceFace whether the source frame has a face
+ * @param swappedFace whether the swapped frame has a face where the source has it
+ * @param swappedNearest the identity nearest to the swapped face ("" without one)
+ * @param sourceNearest the identity nearest to the source face
+ * @param swappedToTarget descriptor distance of the swapped face to the target's mean
+ * @param swappedToSource descriptor distance of the swapped face to the source person's mean
+ * @param sourceToTarget the same for the unswapped face: the baseline
+ * @param swappedTargetCosine cosine similarity of the swapped face to the target's mean
+ * @param landmarkError mean landmark distance swapped vs source (68 points), in outer-eye-corner distances
+ * @param innerLandmarkError the same over the 51 inner points (brows, eyes, nose, mouth)
+ * @param psnrOutside PSNR swapped vs source away from the face, dB
+ * @param psnrInside PSNR over the face
+ * @param sharpnessSource variance of the Laplacian over the face, source
+ * @param sharpnessSwapped the same, swapped
+ * @param jitter landmark motion from the previous frame the swap added (swapped motion − source motion), in eye distances
+ * @param flickerSource mean luma change over the face from the previous frame, source
+ * @param flickerSwapped the same, swapped
+ */
+public record FrameFigures(int frame, boolean sourceFace, boolean swappedFace, String swappedNearest, String sourceNearest,
+        double swappedToTarget, double swappedToSource, double sourceToTarget, double swappedTargetCosine,
+        double landmarkError, double innerLandmarkError, double psnrOutside, double psnrInside,
+        double sharpnessSource, double sharpnessSwapped, double jitter, double flickerSource, double flickerSwapped) {}

@@ -1,0 +1,117 @@
+package dev.faceswap4j.runner;
+
+import com.typesafe.config.Config;
+import dev.faceswap4j.api.Direction;
+import dev.faceswap4j.api.FaceDetector;
+import dev.faceswap4j.api.FaceEmbedder;
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.LandmarkPredictor;
+import dev.faceswap4j.core.evaluate.EvaluationReport;
+import dev.faceswap4j.core.evaluate.SwapEvaluation;
+import dev.faceswap4j.core.plugin.PluginRegistry;
+import dev.faceswap4j.core.plugin.StageKind;
+import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.core.video.FrameRange;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "evaluate", description = {"Judge a converted video against the one it was made from: ID retrieval towards the target,",
+        "landmark error, PSNR outside the face, sharpness, jitter, flicker, face found (evaluate.md, evaluate.json, evaluate.png)."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--source", required = true, paramLabel = "SRC.mp4", description = "The video that was converted.")
+    Path source;
+
+    @Option(names = "--swapped", required = true, paramLabel = "OUT.mp4", description = "The converted video.")
+    Path swapped;
+
+    @Option(names = "--a", required = true, paramLabel = "FACES_A", description = "Faces of A (extract output).")
+    Path facesA;
+
+    @Option(names = "--b", required = true, paramLabel = "FACES_B", description = "Faces of B (extract output).")
+    Path facesB;
+
+    @Option(names = "--others", split = ",", paramLabel = "DIR,DIR", description = "Faces of more people (extract output), named by their folder.")
+    List<Path> others = List.of();
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "REPORT_DIR", description = "Report folder.")
+    Path output;
+
+    @Option(names = {"-d", "--direction"}, paramLabel = "a-to-b|b-to-a", defaultValue = "a-to-b",
+            description = "a-to-b: the source shows A and the swap should show B (default).")
+    String direction;
+
+    @Option(names = "--frames", paramLabel = "FROM:TO", description = "The frames of SRC that were converted (convert --frames), e.g. 80%%:.")
+    String frames;
+
+    @Option(names = "--every", defaultValue = "1", paramLabel = "N", description = "Judge every N-th frame pair (jitter and flicker need 1; default 1).")
+    int every;
+
+    @Option(names = "--faces-per-person", defaultValue = "40", paramLabel = "N", description = "Faces averaged into each person's descriptor (default 40).")
+    int facesPerPerson;
+
+    @Option(names = "--overwrite", description = "Replace an existing report folder (only once the new one is complete).")
+    boolean overwrite;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Config conf = config.load();
+        if (Files.exists(output) && !overwrite) {
+            throw new FaceswapException("output " + output + " already exists; pass --overwrite or choose another name");
+        }
+        for (Path video : List.of(source, swapped)) {
+            if (!Files.isRegularFile(video)) {
+                throw new FaceswapException("video not found: " + video);
+            }
+        }
+        boolean towardB = Direction.parse(direction) == Direction.A_TO_B;
+        Map<String, Path> people = new LinkedHashMap<>();
+        people.put("A", facesA);
+        people.put("B", facesB);
+        for (Path other : others) {
+            String name = other.toAbsolutePath().normalize().getFileName().toString();
+            if (people.putIfAbsent(name, other) != null) {
+                throw new FaceswapException("two face folders are named " + name + "; rename one");
+            }
+        }
+        SwapEvaluation.Settings settings = new SwapEvaluation.Settings(people, towardB ? "A" : "B", towardB ? "B" : "A", facesPerPerson, every,
+                !noProgress);
+        PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
+        FaceStages stages = FaceStages.from(registry, conf);
+        Path staging = FileTrees.partialSibling(output);
+        PrintWriter out = spec.commandLine().getOut();
+        try (FaceDetector detector = stages.detector().get();
+                LandmarkPredictor landmarks = stages.landmarks().get();
+                FaceEmbedder embedder = registry.create(StageKind.EMBEDDER, conf)) {
+            SwapEvaluation.Result result = new SwapEvaluation(detector, landmarks, embedder, settings)
+                    .run(source, FrameRange.parse(frames), swapped);
+            EvaluationReport.write(result, staging);
+            FileTrees.replace(staging, output);
+            out.print(EvaluationReport.markdown(result.summary()));
+            out.println("report: " + output);
+            out.flush();
+            return 0;
+        } finally {
+            FileTrees.deleteQuietly(staging);
+        }
+    }
+}
