@@ -17,6 +17,9 @@ public final class ConfigOptions {
             description = "Override one setting, e.g. --set detector=cnn (the faceswap4j. prefix is optional).")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--preset", paramLabel = "NAME", description = "A named bundle of settings under yours, e.g. cpu-fast (faceswap4j.preset).")
+    String preset;
+
     private Config loaded;
 
     /** reference.conf &lt; --config file &lt; -Dfaceswap4j.* &lt; --set; loaded once per command. */
@@ -27,7 +30,12 @@ public final class ConfigOptions {
     /** As {@link #load()}, with a class path config standing in for a missing {@code --config}. */
     public Config load(String builtIn) {
         if (loaded == null) {
-            loaded = new ConfigLoader().load(file, builtIn, sets);
+            List<String> all = new ArrayList<>();
+            if (preset != null) {
+                all.add("preset=" + preset);
+            }
+            all.addAll(sets);
+            loaded = new ConfigLoader().load(file, builtIn, all);
         }
         return loaded;
     }

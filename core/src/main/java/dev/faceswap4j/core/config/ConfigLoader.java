@@ -41,6 +41,8 @@ public final class ConfigLoader {
         this.systemProperties = systemProperties;
     }
 
+    private static final String PRESETS = "faceswap4j/presets/";
+
     public ConfigLoader() {
         this(Thread.currentThread().getContextClassLoader(), System.getProperties());
     }
@@ -73,13 +75,43 @@ public final class ConfigLoader {
             // System properties at the root only serve substitutions such as ${user.home}.
             Config lowest = ConfigFactory.parseProperties(systemProperties, ConfigParseOptions.defaults()
                     .setOriginDescription("system properties"));
-            Config merged = user.withFallback(reference).withFallback(lowest).resolve(ConfigResolveOptions.defaults());
+            Config merged = user.withFallback(preset(user)).withFallback(reference).withFallback(lowest).resolve(ConfigResolveOptions.defaults());
             Config resolvedReference = reference.withFallback(lowest).resolve();
             merged.checkValid(resolvedReference, ROOT);
             rejectBadKeys(user, resolvedReference, merged);
             return merged;
         } catch (ConfigException e) {
             throw new FaceswapException("config error: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The preset the user's settings name ({@code faceswap4j.preset}, e.g. {@code cpu-fast}): a class path
+     * config that sits between the user's settings and the defaults, so anything the user sets still wins.
+     */
+    private Config preset(Config user) {
+        String key = ROOT + ".preset";
+        String name = user.hasPath(key) ? user.getString(key).strip() : "";
+        if (name.isEmpty()) {
+            return ConfigFactory.empty();
+        }
+        List<String> known = presets();
+        if (!known.contains(name)) {
+            throw new FaceswapException("unknown preset '" + name + "' (" + user.origin().description() + "); available: " + String.join(", ", known));
+        }
+        return ConfigFactory.parseResources(classLoader, PRESETS + name + ".conf", ConfigParseOptions.defaults().setAllowMissing(false));
+    }
+
+    /** The presets on the class path, as listed in {@code faceswap4j/presets/index} (a class loader cannot list a folder). */
+    public List<String> presets() {
+        try (var in = classLoader.getResourceAsStream(PRESETS + "index")) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (java.io.IOException e) {
+            throw new FaceswapException("cannot read the preset index: " + e.getMessage(), e);
         }
     }
 

@@ -17,17 +17,22 @@ import dev.faceswap4j.core.video.VideoSettings;
  * @param batchFrames frames whose faces go through the model in one call
  * @param video encoding of a video output
  * @param frames the input frames converted (e.g. the last 20 % a model was not trained on); the output holds only those
+ * @param sharpen unsharp-mask amount for the face once it is scaled up to the frame (0 = none): a 64 px model face
+ *        covering 300 frame pixels is soft, and a little sharpening restores the edges the eye looks for
  */
 public record ConvertSettings(double erode, double blur, ColorMatch color, boolean seamless, double smooth, boolean largestOnly,
-        int batchFrames, VideoSettings video, FrameRange frames) {
+        int batchFrames, VideoSettings video, FrameRange frames, double sharpen) {
 
     public ConvertSettings(double erode, double blur, ColorMatch color, boolean seamless, double smooth, boolean largestOnly,
             int batchFrames, VideoSettings video) {
-        this(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, FrameRange.ALL);
+        this(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, FrameRange.ALL, 0);
     }
 
     public ConvertSettings {
         frames = frames == null ? FrameRange.ALL : frames;
+        if (sharpen < 0 || sharpen > 5) {
+            throw new FaceswapException("convert.sharpen must be in [0, 5], got " + sharpen);
+        }
         if (erode < 0 || erode >= 0.5 || blur < 0 || blur >= 0.5) {
             throw new FaceswapException("convert.erode and convert.blur are fractions of the face size in [0, 0.5), got " + erode + " and " + blur);
         }
@@ -40,12 +45,12 @@ public record ConvertSettings(double erode, double blur, ColorMatch color, boole
     }
 
     public ConvertSettings withFrames(FrameRange range) {
-        return new ConvertSettings(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, range);
+        return new ConvertSettings(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, range, sharpen);
     }
 
     public static ConvertSettings from(Config convert) {
         return new ConvertSettings(convert.getDouble("erode"), convert.getDouble("blur"), ColorMatch.parse(convert.getString("color")),
                 convert.getBoolean("seamless"), convert.getDouble("smooth"), convert.getBoolean("largest-only"), convert.getInt("batch-frames"),
-                VideoSettings.from(convert), FrameRange.parse(convert.getString("frames")));
+                VideoSettings.from(convert), FrameRange.parse(convert.getString("frames")), convert.getDouble("sharpen"));
     }
 }

@@ -58,6 +58,9 @@ public final class FaceCompositor {
                 Scalar black = new Scalar(0, 0, 0, 0)) {
             // Replicated border: the feather may reach a pixel beyond the square's bilinear edge, never black.
             opencv_imgproc.warpAffine(face, warped, matrix, regionSize, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_REPLICATE, black);
+            if (settings.sharpen() > 0) {
+                unsharp(warped, side / faceSize, settings.sharpen());
+            }
             opencv_imgproc.warpAffine(square, squareWarped, matrix, regionSize, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_CONSTANT, black);
             // Only pixels wholly inside the square: its bilinear edge is half face, half border.
             opencv_imgproc.threshold(squareWarped, squareWarped, 254, 255, opencv_imgproc.THRESH_BINARY);
@@ -98,6 +101,14 @@ public final class FaceCompositor {
             } else {
                 feather(face, target, mask);
             }
+        }
+    }
+
+    /** face += amount · (face − Gaussian(face, σ)), σ = one model pixel in the frame: the unsharp mask. */
+    private static void unsharp(Mat face, double sigma, double amount) {
+        try (Mat soft = new Mat(); Size automatic = new Size(0, 0)) {
+            opencv_imgproc.GaussianBlur(face, soft, automatic, Math.max(0.5, sigma));
+            opencv_core.addWeighted(face, 1 + amount, soft, -amount, 0, face);
         }
     }
 

@@ -123,8 +123,9 @@ public final class EvaluationReport {
 
     private static XYChart chart(String title, String yTitle, List<FrameFigures> frames, Map<String, ToDoubleFunction<FrameFigures>> series) {
         XYChart chart = new XYChartBuilder().width(640).height(360).title(title).xAxisTitle("frame").yAxisTitle(yTitle).build();
-        chart.getStyler().setMarkerSize(0).setChartBackgroundColor(Color.WHITE).setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE)
-                .setXAxisTickMarkSpacingHint(90).setXAxisDecimalPattern("0");
+        chart.getStyler().setMarkerSize(0).setChartBackgroundColor(Color.WHITE).setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setXAxisTickMarkSpacingHint(90);
+        chart.getStyler().setXAxisDecimalPattern("0");
         // Sorted names keep the colours the same from one report to the next.
         series.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             List<Double> x = new ArrayList<>();

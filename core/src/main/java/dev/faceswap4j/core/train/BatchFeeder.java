@@ -41,12 +41,14 @@ public final class BatchFeeder implements AutoCloseable {
                 float[] warped = new float[batchSize * stride];
                 float[] target = new float[batchSize * stride];
                 float[] eyes = new float[faces.hasEyeMasks() ? batchSize * size * size : 0];
+                float[] mouth = new float[eyes.length];
                 for (int i = 0; i < batchSize; i++) {
                     int face = random.nextInt(faces.size());
                     Image eyeMask = faces.hasEyeMasks() ? faces.eyeMasks().get(face) : null;
-                    augmenter.augment(faces.crops().get(face), eyeMask, random, warped, target, eyes, i * stride);
+                    Image mouthMask = faces.hasEyeMasks() ? faces.mouthMasks().get(face) : null;
+                    augmenter.augment(faces.crops().get(face), eyeMask, mouthMask, random, warped, target, eyes, mouth, i * stride);
                 }
-                ready.put(new FaceBatch(batchSize, size, warped, target, eyes));
+                ready.put(new FaceBatch(batchSize, size, warped, target, eyes, mouth));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -55,6 +55,12 @@ public final class FaceAugmenter {
      * The random draws are the same with or without a mask.
      */
     public void augment(Image crop, Image eyeMask, Random random, float[] warped, float[] target, float[] eyes, int offset) {
+        augment(crop, eyeMask, null, random, warped, target, eyes, null, offset);
+    }
+
+    /** As {@link #augment(Image, Image, Random, float[], float[], float[], int)}, and moves {@code mouthMask} the same way into {@code mouth}. */
+    public void augment(Image crop, Image eyeMask, Image mouthMask, Random random, float[] warped, float[] target, float[] eyes,
+            float[] mouth, int offset) {
         int size = crop.width();
         double unit = size / (double) Augmentation.REFERENCE_CROP;
         RandomTransform transform = randomTransform(size, random);
@@ -72,17 +78,20 @@ public final class FaceAugmenter {
                     Mat targetMat = toFace(transformed, toTarget)) {
                 RgbFloats.write(OpenCvImages.toImage(targetMat, ChannelOrder.BGR), target, offset);
                 if (eyeMask != null) {
-                    writeEyes(eyeMask, transform, toTarget, size, eyes, offset / 3);
+                    writeMask(eyeMask, transform, toTarget, size, eyes, offset / 3);
+                }
+                if (mouthMask != null) {
+                    writeMask(mouthMask, transform, toTarget, size, mouth, offset / 3);
                 }
             }
         }
     }
 
-    private void writeEyes(Image eyeMask, RandomTransform transform, Mat toTarget, int size, float[] eyes, int offset) {
-        try (Mat mask = OpenCvImages.toMat(eyeMask); Mat moved = transform.apply(mask, size); Mat face = toFace(moved, toTarget)) {
+    private void writeMask(Image regionMask, RandomTransform transform, Mat toTarget, int size, float[] weights, int offset) {
+        try (Mat mask = OpenCvImages.toMat(regionMask); Mat moved = transform.apply(mask, size); Mat face = toFace(moved, toTarget)) {
             byte[] pixels = OpenCvImages.toImage(face, ChannelOrder.GRAY).pixels();
             for (int i = 0; i < pixels.length; i++) {
-                eyes[offset + i] = (pixels[i] & 0xff) / 255f;
+                weights[offset + i] = (pixels[i] & 0xff) / 255f;
             }
         }
     }

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * The aligned face crops of one identity, decoded once and kept in memory (a 256 px crop is 192 KiB).
  * Where the folder holds the {@code alignments.json} of {@code extract}, only the crops it lists are
  * used, so stray images (a contact sheet, a screenshot) do not end up in training, and each crop gets
- * its eye mask ({@link EyeMasks}) from the landmarks there; without that file {@code eyeMasks} is empty.
+ * its eye and mouth masks ({@link EyeMasks}) from the landmarks there; without that file both lists are empty.
  */
-public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> crops, List<Image> eyeMasks) {
+public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> crops, List<Image> eyeMasks, List<Image> mouthMasks) {
 
     private static final Logger log = LoggerFactory.getLogger(FaceSet.class);
     private static final Set<String> IMAGE_SUFFIXES = Set.of("png", "jpg", "jpeg", "bmp");
@@ -33,8 +33,9 @@ public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> c
         files = List.copyOf(files);
         crops = List.copyOf(crops);
         eyeMasks = List.copyOf(eyeMasks);
-        if (!eyeMasks.isEmpty() && eyeMasks.size() != crops.size()) {
-            throw new IllegalArgumentException(crops.size() + " crops but " + eyeMasks.size() + " eye masks");
+        mouthMasks = List.copyOf(mouthMasks);
+        if (!eyeMasks.isEmpty() && eyeMasks.size() != crops.size() || mouthMasks.size() != eyeMasks.size()) {
+            throw new IllegalArgumentException(crops.size() + " crops but " + eyeMasks.size() + " eye and " + mouthMasks.size() + " mouth masks");
         }
     }
 
@@ -78,12 +79,15 @@ public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> c
             crops.add(crop);
         }
         List<Image> eyeMasks = new ArrayList<>();
+        List<Image> mouthMasks = new ArrayList<>();
         if (!records.isEmpty()) {
             for (Path file : files) {
-                eyeMasks.add(EyeMasks.of(records.get(file.getFileName().toString()), cropSize));
+                FaceRecord record = records.get(file.getFileName().toString());
+                eyeMasks.add(EyeMasks.of(record, cropSize));
+                mouthMasks.add(EyeMasks.mouthOf(record, cropSize));
             }
         }
-        return new FaceSet(folder, cropSize, files, crops, eyeMasks);
+        return new FaceSet(folder, cropSize, files, crops, eyeMasks, mouthMasks);
     }
 
     private static Map<String, FaceRecord> byCrop(Alignments alignments) {

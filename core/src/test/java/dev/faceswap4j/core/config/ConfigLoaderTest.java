@@ -53,6 +53,7 @@ class ConfigLoaderTest {
     void modelStoreDefaultsUnderTheUserHome() {
         Properties props = jvmProperties();
         props.setProperty("user.home", "/home/someone");
+        props.remove("faceswap4j.detectors.fixed-box.score");
         assertEquals("/home/someone/.cache/faceswap4j/models", load(props, null).getString("faceswap4j.model-store.dir"));
     }
 
@@ -109,5 +110,22 @@ class ConfigLoaderTest {
         Properties props = new Properties();
         props.putAll(System.getProperties());
         return props;
+    }
+
+    @Test
+    void aPresetSitsBetweenTheDefaultsAndTheUsersSettings() throws IOException {
+        Properties props = new Properties();
+        props.setProperty("user.home", "/home/someone");
+        props.remove("faceswap4j.detectors.fixed-box.score");
+        assertFalse(load(props, null).hasPath("faceswap4j.models.autoencoder.encoder-dim"), "core alone has no model settings");
+        Config preset = load(props, null, "preset=cpu-fast");
+        assertEquals(3.0, preset.getDouble("faceswap4j.models.autoencoder.loss.eye-multiplier"), "the preset's value");
+        assertEquals(256, preset.getInt("faceswap4j.models.autoencoder.encoder-dim"));
+        assertEquals(8, preset.getInt("faceswap4j.train.batch-size"));
+        Path file = write("faceswap4j { preset = cpu-fast, train.batch-size = 4 }");
+        assertEquals(4, load(props, file).getInt("faceswap4j.train.batch-size"), "the user's own setting wins over the preset");
+        assertEquals(List.of("cpu-fast"), new ConfigLoader(getClass().getClassLoader(), props).presets());
+        FaceswapException e = assertThrows(FaceswapException.class, () -> load(props, null, "preset=cpu-fats"));
+        assertTrue(e.getMessage().startsWith("unknown preset 'cpu-fats'") && e.getMessage().endsWith("available: cpu-fast"), e.getMessage());
     }
 }

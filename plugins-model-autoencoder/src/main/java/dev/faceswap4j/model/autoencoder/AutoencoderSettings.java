@@ -4,13 +4,21 @@ import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
 import java.util.List;
 
-/** The architecture and optimizer settings of {@code faceswap4j.models.autoencoder}. */
+/** The architecture, loss and optimizer settings of {@code faceswap4j.models.autoencoder}. */
 public record AutoencoderSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim,
-        int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed) {
+        int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed, FaceLoss loss) {
+
+    /** With the original's plain mean absolute error. */
+    public AutoencoderSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim,
+            int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed) {
+        this(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, adam, seed, FaceLoss.MAE);
+    }
 
     private static final String SECTION = "faceswap4j.models.autoencoder";
 
     public AutoencoderSettings {
+        // Checkpoints written before the loss was configurable trained with plain MAE.
+        loss = loss == null ? FaceLoss.MAE : loss;
         encoderFilters = List.copyOf(encoderFilters);
         decoderFilters = List.copyOf(decoderFilters);
         if (!List.of("auto", "cpu", "gpu").contains(device)) {
@@ -38,7 +46,7 @@ public record AutoencoderSettings(String device, int faceSize, List<Integer> enc
                 section.getIntList("decoder-filters"),
                 new AdamSettings((float) section.getDouble("learning-rate"), (float) section.getDouble("beta1"),
                         (float) section.getDouble("beta2"), (float) section.getDouble("epsilon")),
-                section.getInt("seed"));
+                section.getInt("seed"), FaceLoss.from(section.getConfig("loss")));
     }
 
     /** A short description for messages: the widths and face size. */

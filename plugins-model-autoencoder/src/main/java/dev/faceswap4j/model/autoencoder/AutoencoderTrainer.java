@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Trains the shared autoencoder as the original did: per iteration, autoencoder A on (warped A → A),
  * then autoencoder B on (warped B → B), each with its own Adam (the encoder gets moments in both),
- * mean absolute error.
+ * mean absolute error ({@link FaceLoss}: optionally with eye/mouth multipliers and a DSSIM term).
  */
 final class AutoencoderTrainer implements Trainer {
 
@@ -74,9 +74,9 @@ final class AutoencoderTrainer implements Trainer {
             NDArray warped = FaceTensors.fromNhwc(scope, batch.warped(), batch.size(), batch.faceSize());
             NDArray target = FaceTensors.fromNhwc(scope, batch.target(), batch.size(), batch.faceSize());
             NDArray output = network.render(warped, a, true);
-            NDArray meanAbsoluteError = output.sub(target).abs().mean();
-            collector.backward(meanAbsoluteError);
-            loss = meanAbsoluteError.getFloat();
+            FaceLoss.Terms terms = settings.loss().of(output, target, batch, scope);
+            collector.backward(terms.total());
+            loss = terms.meanAbsoluteError().getFloat();
         }
         return loss;
     }
