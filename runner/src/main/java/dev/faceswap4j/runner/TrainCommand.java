@@ -40,6 +40,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-n", "--iterations"}, paramLabel = "N", description = "Train up to N iterations (default: faceswap4j.train.iterations).")
     Long iterations;
 
+    @Option(names = "--minutes", paramLabel = "M", description = "Stop after M minutes of training, with a checkpoint (default: faceswap4j.train.minutes).")
+    Double minutes;
+
     @Option(names = "--batch-size", paramLabel = "N", description = "Faces per identity per step (default: faceswap4j.train.batch-size).")
     Integer batchSize;
 
@@ -53,6 +56,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Config conf = config.load();
         TrainSettings settings = TrainSettings.from(conf.getConfig("faceswap4j.train"));
+        if (minutes != null) {
+            settings = settings.withMinutes(minutes);
+        }
         if (iterations != null) {
             settings = settings.withIterations(iterations);
         }

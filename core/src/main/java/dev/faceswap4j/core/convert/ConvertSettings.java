@@ -19,17 +19,22 @@ import dev.faceswap4j.core.video.VideoSettings;
  * @param frames the input frames converted (e.g. the last 20 % a model was not trained on); the output holds only those
  * @param sharpen unsharp-mask amount for the face once it is scaled up to the frame (0 = none): a 64 px model face
  *        covering 300 frame pixels is soft, and a little sharpening restores the edges the eye looks for
+ * @param temporal share of the previous frame's model face mixed into this frame's (same tracked face, in face
+ *        coordinates; 0 = none): a small model's output wobbles from frame to frame, the person does not
  */
 public record ConvertSettings(double erode, double blur, ColorMatch color, boolean seamless, double smooth, boolean largestOnly,
-        int batchFrames, VideoSettings video, FrameRange frames, double sharpen) {
+        int batchFrames, VideoSettings video, FrameRange frames, double sharpen, double temporal) {
 
     public ConvertSettings(double erode, double blur, ColorMatch color, boolean seamless, double smooth, boolean largestOnly,
             int batchFrames, VideoSettings video) {
-        this(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, FrameRange.ALL, 0);
+        this(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, FrameRange.ALL, 0, 0);
     }
 
     public ConvertSettings {
         frames = frames == null ? FrameRange.ALL : frames;
+        if (temporal < 0 || temporal >= 1) {
+            throw new FaceswapException("convert.temporal must be in [0, 1), got " + temporal);
+        }
         if (sharpen < 0 || sharpen > 5) {
             throw new FaceswapException("convert.sharpen must be in [0, 5], got " + sharpen);
         }
@@ -45,12 +50,12 @@ public record ConvertSettings(double erode, double blur, ColorMatch color, boole
     }
 
     public ConvertSettings withFrames(FrameRange range) {
-        return new ConvertSettings(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, range, sharpen);
+        return new ConvertSettings(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, range, sharpen, temporal);
     }
 
     public static ConvertSettings from(Config convert) {
         return new ConvertSettings(convert.getDouble("erode"), convert.getDouble("blur"), ColorMatch.parse(convert.getString("color")),
                 convert.getBoolean("seamless"), convert.getDouble("smooth"), convert.getBoolean("largest-only"), convert.getInt("batch-frames"),
-                VideoSettings.from(convert), FrameRange.parse(convert.getString("frames")), convert.getDouble("sharpen"));
+                VideoSettings.from(convert), FrameRange.parse(convert.getString("frames")), convert.getDouble("sharpen"), convert.getDouble("temporal"));
     }
 }

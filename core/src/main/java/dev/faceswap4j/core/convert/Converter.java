@@ -158,6 +158,8 @@ public final class Converter {
         private final Direction direction;
         private final StageTimer timer;
         private final FaceTracker tracker = new FaceTracker(settings.smooth());
+        /** The model faces shown in the previous frame, in its face order: convert.temporal mixes them into the next. */
+        private List<Image> previousFaces = List.of();
         private final FaceCompositor compositor = new FaceCompositor(settings);
         int faces;
         int framesWithoutFace;
@@ -176,6 +178,7 @@ public final class Converter {
             List<List<Landmarks>> facesPerFrame = new ArrayList<>();
             List<Affine> windows = new ArrayList<>();
             List<Image> cutOut = new ArrayList<>();
+            List<int[]> matchesPerFrame = new ArrayList<>();
             long t = System.nanoTime();
             for (Frame frame : frames) {
                 List<Detection> detections = new ArrayList<>(detector.detect(frame.image()));
@@ -190,6 +193,7 @@ public final class Converter {
                 }
                 t = timer.lap("landmarks", t);
                 points = tracker.next(points);
+                matchesPerFrame.add(tracker.matches());
                 for (Landmarks face : points) {
                     Affine frameToFace = window.frameToFace(face);
                     windows.add(frameToFace);
@@ -205,14 +209,23 @@ public final class Converter {
             for (int f = 0; f < frames.size(); f++) {
                 Image image = frames.get(f).image();
                 List<Landmarks> points = facesPerFrame.get(f);
+                List<Image> shown = new ArrayList<>(points.size());
                 if (points.isEmpty()) {
                     framesWithoutFace++;
                     result.add(image);
+                    previousFaces = shown;
                     continue;
                 }
                 try (Mat canvas = OpenCvImages.toMat(image)) {
-                    for (Landmarks face : points) {
-                        FaceCompositor.Placement placement = compositor.place(windows.get(next), toBgr(swapped.get(next)), face,
+                    int[] matches = matchesPerFrame.get(f);
+                    for (int k = 0; k < points.size(); k++) {
+                        Landmarks face = points.get(k);
+                        Image swappedFace = toBgr(swapped.get(next));
+                        if (settings.temporal() > 0 && matches[k] >= 0 && matches[k] < previousFaces.size()) {
+                            swappedFace = FaceBlend.mix(previousFaces.get(matches[k]), swappedFace, settings.temporal());
+                        }
+                        shown.add(swappedFace);
+                        FaceCompositor.Placement placement = compositor.place(windows.get(next), swappedFace, face,
                                 image.width(), image.height());
                         next++;
                         if (placement != null) {
@@ -222,6 +235,7 @@ public final class Converter {
                     }
                     result.add(OpenCvImages.toImage(canvas, ChannelOrder.BGR));
                 }
+                previousFaces = shown;
             }
             timer.lap("blend", t);
             return result;

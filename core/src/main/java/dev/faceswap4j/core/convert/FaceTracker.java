@@ -16,6 +16,7 @@ final class FaceTracker {
 
     private final double smooth;
     private List<Track> tracks = List.of();
+    private int[] matches = new int[0];
 
     FaceTracker(double smooth) {
         this.smooth = smooth;
@@ -26,6 +27,7 @@ final class FaceTracker {
         List<Track> current = new ArrayList<>(faces.size());
         boolean[] taken = new boolean[tracks.size()];
         List<Landmarks> smoothed = new ArrayList<>(faces.size());
+        matches = new int[faces.size()];
         for (Landmarks face : faces) {
             double[] centre = centre(face);
             double reach = 0.5 * size(face);
@@ -39,15 +41,23 @@ final class FaceTracker {
                 }
             }
             Landmarks result = face;
-            if (best >= 0 && smooth > 0) {
+            if (best >= 0) {
                 taken[best] = true;
-                result = blend(tracks.get(best).points(), face);
+                if (smooth > 0) {
+                    result = blend(tracks.get(best).points(), face);
+                }
             }
+            matches[smoothed.size()] = best;
             smoothed.add(result);
             current.add(new Track(centre[0], centre[1], result));
         }
         tracks = current;
         return smoothed;
+    }
+
+    /** For each face of the last {@link #next} call, the index of the previous frame's face it continues, or -1 for a new face. */
+    int[] matches() {
+        return matches.clone();
     }
 
     private Landmarks blend(Landmarks previous, Landmarks now) {

@@ -18,7 +18,7 @@ package dev.faceswap4j.core.evaluate;
  * @param psnrInside PSNR over the face
  * @param sharpnessSource variance of the Laplacian over the face, source
  * @param sharpnessSwapped the same, swapped
- * @param jitter landmark motion from the previous frame the swap added (swapped motion − source motion), in eye distances
+ * @param jitter landmark motion from the previous frame the swap added (mean |swapped motion| − mean |source motion|), in eye distances
  * @param flickerSource mean luma change over the face from the previous frame, source
  * @param flickerSwapped the same, swapped
  */

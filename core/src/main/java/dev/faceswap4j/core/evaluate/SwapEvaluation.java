@@ -236,15 +236,19 @@ public final class SwapEvaluation {
         return sum / (a.size() - from);
     }
 
-    /** Mean over the points of |swapped motion − source motion| from one frame to the next, in pixels. */
+    /**
+     * The motion the swap added from one frame to the next: mean over the points of |swapped motion| minus
+     * mean |source motion|, in pixels. Zero when the swapped face moves as much as the source (whose own
+     * landmark noise thus cancels), positive when it wobbles more, negative when it is steadier.
+     */
     private static double addedMotion(Landmarks source0, Landmarks source1, Landmarks swapped0, Landmarks swapped1) {
-        double sum = 0;
+        double swappedMotion = 0;
+        double sourceMotion = 0;
         for (int i = 0; i < source1.size(); i++) {
-            double dx = (swapped1.get(i).x() - swapped0.get(i).x()) - (source1.get(i).x() - source0.get(i).x());
-            double dy = (swapped1.get(i).y() - swapped0.get(i).y()) - (source1.get(i).y() - source0.get(i).y());
-            sum += Math.hypot(dx, dy);
+            swappedMotion += Math.hypot(swapped1.get(i).x() - swapped0.get(i).x(), swapped1.get(i).y() - swapped0.get(i).y());
+            sourceMotion += Math.hypot(source1.get(i).x() - source0.get(i).x(), source1.get(i).y() - source0.get(i).y());
         }
-        return sum / source1.size();
+        return (swappedMotion - sourceMotion) / source1.size();
     }
 
     private ProgressBar progressBar(int frames) {

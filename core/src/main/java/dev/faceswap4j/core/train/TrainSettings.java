@@ -5,7 +5,12 @@ import dev.faceswap4j.api.FaceswapException;
 
 /** {@code faceswap4j.train}: how long and how to train, and what to write on the way. */
 public record TrainSettings(long iterations, int batchSize, int checkpointEvery, int previewEvery, int previewFaces,
-        int loaderThreads, long seed, Augmentation augmentation) {
+        int loaderThreads, long seed, Augmentation augmentation, double minutes) {
+
+    public TrainSettings(long iterations, int batchSize, int checkpointEvery, int previewEvery, int previewFaces,
+            int loaderThreads, long seed, Augmentation augmentation) {
+        this(iterations, batchSize, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation, 0);
+    }
 
     public TrainSettings {
         positive("iterations", iterations);
@@ -13,6 +18,9 @@ public record TrainSettings(long iterations, int batchSize, int checkpointEvery,
         positive("checkpoint-every", checkpointEvery);
         positive("preview-every", previewEvery);
         positive("loader-threads", loaderThreads);
+        if (minutes < 0) {
+            throw new FaceswapException("faceswap4j.train.minutes must not be negative, got " + minutes);
+        }
         if (previewFaces < 0) {
             throw new FaceswapException("faceswap4j.train.preview-faces must not be negative, got " + previewFaces);
         }
@@ -21,15 +29,24 @@ public record TrainSettings(long iterations, int batchSize, int checkpointEvery,
     public static TrainSettings from(Config train) {
         return new TrainSettings(train.getLong("iterations"), train.getInt("batch-size"), train.getInt("checkpoint-every"),
                 train.getInt("preview-every"), train.getInt("preview-faces"), train.getInt("loader-threads"), train.getLong("seed"),
-                Augmentation.from(train.getConfig("augmentation")));
+                Augmentation.from(train.getConfig("augmentation")), train.getDouble("minutes"));
     }
 
     public TrainSettings withIterations(long value) {
-        return new TrainSettings(value, batchSize, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation);
+        return new TrainSettings(value, batchSize, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation, minutes);
+    }
+
+    public TrainSettings withMinutes(double value) {
+        return new TrainSettings(iterations, batchSize, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation, value);
+    }
+
+    /** Whether a run of this long has used its time budget ({@link #minutes}; 0 = none). */
+    public boolean timeUp(double seconds) {
+        return minutes > 0 && seconds >= minutes * 60;
     }
 
     public TrainSettings withBatchSize(int value) {
-        return new TrainSettings(iterations, value, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation);
+        return new TrainSettings(iterations, value, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation, minutes);
     }
 
     private static void positive(String key, long value) {

@@ -94,7 +94,8 @@ public final class TrainingLoop {
                 long began = System.nanoTime();
                 long lastSaved = start;
                 Map<String, Double> last = Map.of();
-                while (trainer.iteration() < settings.iterations() && !stopRequested) {
+                while (trainer.iteration() < settings.iterations() && !stopRequested
+                        && !settings.timeUp((System.nanoTime() - began) / 1e9)) {
                     FaceBatch a = feederA.next();
                     FaceBatch b = feederB.next();
                     last = trainer.step(a, b);

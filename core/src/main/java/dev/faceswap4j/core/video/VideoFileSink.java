@@ -72,6 +72,7 @@ final class VideoFileSink implements FrameSink {
         recorder.setVideoCodecName(settings.codec());
         recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
         recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+        recorder.setImageScalingFlags(VideoSettings.COLOUR_CONVERSION);
         recorder.setFrameRate(frameRate);
         recorder.setVideoOption("crf", Integer.toString(settings.crf()));
         int bitrate = settings.bitrateFactor() > 0 ? (int) Math.min(Integer.MAX_VALUE, settings.bitrateFactor() * sourceBitrate(width, height)) : 0;

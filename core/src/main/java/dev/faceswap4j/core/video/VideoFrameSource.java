@@ -31,6 +31,7 @@ final class VideoFrameSource implements FrameSource {
         avutil.av_log_set_level(avutil.AV_LOG_FATAL);
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        grabber.setImageScalingFlags(VideoSettings.COLOUR_CONVERSION);
         try {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {

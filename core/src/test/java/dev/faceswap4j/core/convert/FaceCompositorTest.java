@@ -71,6 +71,20 @@ class FaceCompositorTest {
     }
 
     @Test
+    void sharpeningRestoresEdgesOfTheScaledUpFaceAndKeepsItsMask() {
+        Affine frameToFace = WINDOW.frameToFace(landmarks);
+        Image face = OpenCvImages.warpAffine(photo, frameToFace, 64, 64);
+        ConvertSettings plain = settings(ColorMatch.NONE);
+        ConvertSettings sharp = new ConvertSettings(0.05, 0.08, ColorMatch.NONE, false, 0, false, 1, plain.video(),
+                dev.faceswap4j.core.video.FrameRange.ALL, 1.5, 0);
+        FaceCompositor.Placement soft = new FaceCompositor(plain).place(frameToFace, face, landmarks, photo.width(), photo.height());
+        FaceCompositor.Placement crisp = new FaceCompositor(sharp).place(frameToFace, face, landmarks, photo.width(), photo.height());
+        assertEquals(soft.mask(), crisp.mask(), "sharpening changes the face, not where it goes");
+        double gain = dev.faceswap4j.core.compare.ImageMetrics.sharpness(crisp.face()) / dev.faceswap4j.core.compare.ImageMetrics.sharpness(soft.face());
+        assertTrue(gain > 1.5, "Laplacian variance gain " + gain);
+    }
+
+    @Test
     void onlyMaskedPixelsChangeAndFullyMaskedOnesTakeTheFace() {
         Affine frameToFace = WINDOW.frameToFace(landmarks);
         Image face = OpenCvImages.warpAffine(photo, frameToFace, 64, 64);
