@@ -101,18 +101,11 @@ public final class ModelComparison {
         if (target == null) {
             return Double.NaN;
         }
-        return descriptors(faces, window).stream().mapToDouble(d -> distance(d, target)).average().orElse(Double.NaN);
+        return descriptors(faces, window).stream().mapToDouble(d -> Descriptors.distance(d, target)).average().orElse(Double.NaN);
     }
 
     private float[] meanDescriptor(List<Image> faces, FaceWindow window) {
-        List<float[]> all = descriptors(faces, window);
-        float[] mean = new float[all.get(0).length];
-        for (float[] d : all) {
-            for (int i = 0; i < mean.length; i++) {
-                mean[i] += d[i] / all.size();
-            }
-        }
-        return mean;
+        return Descriptors.mean(descriptors(faces, window));
     }
 
     private List<float[]> descriptors(List<Image> faces, FaceWindow window) {
@@ -122,14 +115,5 @@ public final class ModelComparison {
             result.addAll(embedder.embed(chips.subList(start, Math.min(chips.size(), start + BATCH))));
         }
         return result;
-    }
-
-    static double distance(float[] x, float[] y) {
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            double d = x[i] - y[i];
-            sum += d * d;
-        }
-        return Math.sqrt(sum);
     }
 }

@@ -6,6 +6,7 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.core.align.FaceAligner;
+import dev.faceswap4j.core.compare.Descriptors;
 import dev.faceswap4j.core.extract.Alignments;
 import dev.faceswap4j.core.extract.FaceRecord;
 import dev.faceswap4j.core.image.Images;
@@ -54,7 +55,7 @@ final class Identities {
             }
             chips.add(chipOfCrop(Images.readBgr(crop), alignments.cropSize(), alignments.padding()));
         }
-        means.put(name, mean(embed(chips)));
+        means.put(name, Descriptors.mean(embed(chips)));
     }
 
     List<String> names() {
@@ -83,7 +84,7 @@ final class Identities {
         String best = null;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (Map.Entry<String, float[]> entry : means.entrySet()) {
-            double d = distance(descriptor, entry.getValue());
+            double d = Descriptors.distance(descriptor, entry.getValue());
             if (d < bestDistance) {
                 bestDistance = d;
                 best = entry.getKey();
@@ -98,36 +99,5 @@ final class Identities {
         double scale = (size * 2.0 / 3.0) / (cropSize - 2 * padding);
         double offset = size / 6.0 - padding * scale;
         return OpenCvImages.warpAffine(crop, new Affine(scale, 0, offset, 0, scale, offset), size, size);
-    }
-
-    private static float[] mean(List<float[]> descriptors) {
-        float[] mean = new float[descriptors.get(0).length];
-        for (float[] d : descriptors) {
-            for (int i = 0; i < mean.length; i++) {
-                mean[i] += d[i] / descriptors.size();
-            }
-        }
-        return mean;
-    }
-
-    static double distance(float[] x, float[] y) {
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            double d = x[i] - y[i];
-            sum += d * d;
-        }
-        return Math.sqrt(sum);
-    }
-
-    static double cosine(float[] x, float[] y) {
-        double dot = 0;
-        double xx = 0;
-        double yy = 0;
-        for (int i = 0; i < x.length; i++) {
-            dot += (double) x[i] * y[i];
-            xx += (double) x[i] * x[i];
-            yy += (double) y[i] * y[i];
-        }
-        return dot / Math.sqrt(xx * yy);
     }
 }

@@ -9,6 +9,7 @@ import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Point2;
 import dev.faceswap4j.api.Rect;
+import dev.faceswap4j.core.compare.Descriptors;
 import dev.faceswap4j.core.video.Frame;
 import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.video.FrameSource;
@@ -170,8 +171,8 @@ public final class SwapEvaluation {
             float[] out = swappedChipIndex < 0 ? null : descriptors.get(swappedChipIndex);
             return new FrameFigures(frame, source != null, swapped != null, out == null ? "" : identities.nearest(out),
                     src == null ? "" : identities.nearest(src),
-                    out == null ? Double.NaN : Identities.distance(out, target), out == null ? Double.NaN : Identities.distance(out, own),
-                    src == null ? Double.NaN : Identities.distance(src, target), out == null ? Double.NaN : Identities.cosine(out, target),
+                    out == null ? Double.NaN : Descriptors.distance(out, target), out == null ? Double.NaN : Descriptors.distance(out, own),
+                    src == null ? Double.NaN : Descriptors.distance(src, target), out == null ? Double.NaN : Descriptors.cosine(out, target),
                     landmarkError, innerLandmarkError, psnrOutside, psnrInside, sharpnessSource, sharpnessSwapped, jitter, flickerSource,
                     flickerSwapped);
         }
