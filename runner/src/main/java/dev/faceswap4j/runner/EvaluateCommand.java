@@ -83,17 +83,14 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new FaceswapException("video not found: " + video);
             }
         }
-        boolean towardB = Direction.parse(direction) == Direction.A_TO_B;
-        Map<String, Path> people = new LinkedHashMap<>();
-        people.put("A", facesA);
-        people.put("B", facesB);
+        Map<String, Path> more = new LinkedHashMap<>();
         for (Path other : others) {
             String name = other.toAbsolutePath().normalize().getFileName().toString();
-            if (people.putIfAbsent(name, other) != null) {
+            if (name.equals("A") || name.equals("B") || more.putIfAbsent(name, other) != null) {
                 throw new FaceswapException("two face folders are named " + name + "; rename one");
             }
         }
-        SwapEvaluation.Settings settings = new SwapEvaluation.Settings(people, towardB ? "A" : "B", towardB ? "B" : "A", facesPerPerson, every,
+        SwapEvaluation.Settings settings = SwapEvaluation.settingsFor(Direction.parse(direction), facesA, facesB, more, facesPerPerson, every,
                 !noProgress);
         SwapEvaluation.Result result = evaluate(conf, settings, source, FrameRange.parse(frames), swapped, output);
         PrintWriter out = spec.commandLine().getOut();

@@ -21,7 +21,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -91,20 +90,15 @@ final class RunCommand implements Callable<Integer> {
         }
 
         Path checkpointFile = new ModelDir(modelDir).checkpoint().resolve(CheckpointInfo.FILE_NAME);
+        ConvertSettings convert = ConvertSettings.from(conf.getConfig("faceswap4j.convert"));
         if (newer(output, checkpointFile) && newer(output, input)) {
             out.println("converted: up to date (" + output + ")");
         } else {
-            ConvertSettings settings = ConvertSettings.from(conf.getConfig("faceswap4j.convert"));
-            Converter.Summary summary = ConvertCommand.convert(conf, settings, input, modelDir, direction, output, true, progress);
+            Converter.Summary summary = ConvertCommand.convert(conf, convert, input, modelDir, direction, output, true, progress);
             out.println("converted " + summary.describe() + " into " + output);
         }
         if (run.getBoolean("evaluate") && !FrameSource.isImage(output) && Files.isRegularFile(output)) {
-            // The faces of the person shown and of the one wanted: A and B, in the direction of the swap.
-            boolean towardB = direction == Direction.A_TO_B;
-            Map<String, Path> people = new LinkedHashMap<>(Map.of("A", facesA));
-            people.put("B", facesB);
-            SwapEvaluation.Settings settings = new SwapEvaluation.Settings(people, towardB ? "A" : "B", towardB ? "B" : "A", 40, 1, progress);
-            ConvertSettings convert = ConvertSettings.from(conf.getConfig("faceswap4j.convert"));
+            SwapEvaluation.Settings settings = SwapEvaluation.settingsFor(direction, facesA, facesB, Map.of(), 40, 1, progress);
             Path report = workDir.resolve("evaluate");
             SwapEvaluation.Result result = EvaluateCommand.evaluate(conf, settings, input, convert.frames(), output, report);
             out.print(EvaluationReport.markdown(result.summary()));
@@ -115,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
             if (FrameSource.isImage(output)) {
                 SideBySide.write(Images.readBgr(input), Images.readBgr(output), sheet);
             } else {
-                BeforeAfterFrames.write(input, ConvertSettings.from(conf.getConfig("faceswap4j.convert")).frames(), output, 3, sheet);
+                BeforeAfterFrames.write(input, convert.frames(), output, 3, sheet);
             }
             out.println("before | after: " + sheet);
         }

@@ -1,6 +1,7 @@
 package dev.faceswap4j.core.evaluate;
 
 import dev.faceswap4j.api.Detection;
+import dev.faceswap4j.api.Direction;
 import dev.faceswap4j.api.FaceDetector;
 import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.FaceswapException;
@@ -63,6 +64,20 @@ public final class SwapEvaluation {
     }
 
     public record Result(EvaluationSummary summary, List<FrameFigures> frames) {}
+
+    /**
+     * Settings for a swap in {@code direction} between the people "A" and "B" (plus {@code others}, by name):
+     * a-to-b judges a video of A that should show B, b-to-a the other way round.
+     */
+    public static Settings settingsFor(Direction direction, Path facesA, Path facesB, Map<String, Path> others, int facesPerPerson, int every,
+            boolean progress) {
+        Map<String, Path> people = new LinkedHashMap<>();
+        people.put("A", facesA);
+        people.put("B", facesB);
+        people.putAll(others);
+        boolean towardB = direction == Direction.A_TO_B;
+        return new Settings(people, towardB ? "A" : "B", towardB ? "B" : "A", facesPerPerson, every, progress);
+    }
 
     private final FaceDetector detector;
     private final LandmarkPredictor landmarks;
