@@ -17,6 +17,12 @@ public interface FaceEmbedder extends AutoCloseable {
      */
     List<float[]> embed(List<Image> chips);
 
+    /**
+     * The largest descriptor distance at which two chips are still taken as one person: the
+     * network's own published operating point (for example 0.6 for dlib's ResNet on LFW).
+     */
+    double samePersonDistance();
+
     @Override
     void close();
 }

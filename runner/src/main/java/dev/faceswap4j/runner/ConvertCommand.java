@@ -50,6 +50,9 @@ final class ConvertCommand implements Callable<Integer> {
             "e.g. 80%%: for the part of a clip the model was not trained on (default: faceswap4j.convert.frames)."})
     String frames;
 
+    @Mixin
+    PeopleOptions people;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -63,6 +66,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (frames != null) {
             settings = settings.withFrames(FrameRange.parse(frames));
         }
+        settings = settings.withPeople(people.over(settings.people()));
         Converter.Summary summary = convert(conf, settings, input, modelDir, Direction.parse(direction), output, overwrite, !noProgress);
         PrintWriter out = spec.commandLine().getOut();
         out.println("converted " + summary.describe() + " into " + output);
@@ -82,7 +86,8 @@ final class ConvertCommand implements Callable<Integer> {
         Config modelConf = conf.withValue("faceswap4j.model", ConfigValueFactory.fromAnyRef(checkpoint.model()));
         SwapModel model = registry.create(StageKind.MODEL, modelConf);
         FaceStages stages = FaceStages.from(registry, conf);
-        Converter converter = new Converter(stages.detector(), stages.landmarks(), settings, progress);
+        Converter converter = new Converter(stages.detector(), stages.landmarks(),
+                stages.embedderIf(settings.people().filters(), registry, conf), settings, progress);
         try (Swapper swapper = model.loadSwapper(models.checkpoint())) {
             return converter.run(input, swapper, FaceWindow.of(checkpoint), direction, output, overwrite);
         }

@@ -11,6 +11,7 @@ import dev.faceswap4j.core.evaluate.EvaluationReport;
 import dev.faceswap4j.core.evaluate.SwapEvaluation;
 import dev.faceswap4j.core.extract.Extractor;
 import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.people.People;
 import dev.faceswap4j.core.image.SideBySide;
 import dev.faceswap4j.core.train.CheckpointInfo;
 import dev.faceswap4j.core.train.ModelDir;
@@ -21,10 +22,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     /** The built-in default `run` uses without --config. */
     static final String DEMO_CONFIG = "faceswap4j-demo.conf";
     /** The built-in demos by name: {@code faceswap4j-demo-NAME.conf} on the class path ("photo" is the default one). */
-    static final java.util.List<String> DEMOS = java.util.List.of("photo", "talking-heads");
+    static final List<String> DEMOS = List.of("photo", "talking-heads");
 
     @Mixin
     ConfigOptions config;
@@ -72,8 +75,10 @@ final class RunCommand implements Callable<Integer> {
 
         Path facesA = workDir.resolve("faces-a");
         Path facesB = workDir.resolve("faces-b");
-        extract(conf, a, facesA, "A", progress, out);
-        extract(conf, b, facesB, "B", progress, out);
+        List<Path> referenceA = paths(run, "a-reference");
+        List<Path> referenceB = paths(run, "b-reference");
+        extract(conf, a, facesA, "A", referenceA, progress, out);
+        extract(conf, b, facesB, "B", referenceB, progress, out);
 
         Path modelDir = workDir.resolve("model");
         TrainSettings train = TrainSettings.from(conf.getConfig("faceswap4j.train"));
@@ -91,6 +96,11 @@ final class RunCommand implements Callable<Integer> {
 
         Path checkpointFile = new ModelDir(modelDir).checkpoint().resolve(CheckpointInfo.FILE_NAME);
         ConvertSettings convert = ConvertSettings.from(conf.getConfig("faceswap4j.convert"));
+        // The person converted is A's (a-to-b) or B's: their reference picks them unless convert.reference names someone.
+        List<Path> convertedPerson = direction == Direction.A_TO_B ? referenceA : referenceB;
+        if (convert.people().reference().isEmpty() && !convertedPerson.isEmpty()) {
+            convert = convert.withPeople(convert.people().withReference(convertedPerson));
+        }
         if (newer(output, checkpointFile) && newer(output, input)) {
             out.println("converted: up to date (" + output + ")");
         } else {
@@ -130,8 +140,10 @@ final class RunCommand implements Callable<Integer> {
         return "faceswap4j-demo-" + demo + ".conf";
     }
 
-    private void extract(Config conf, Path input, Path faces, String identity, boolean progress, PrintWriter out) {
-        Extractor extractor = ExtractCommand.extractor(conf, null, null, null, progress);
+    private void extract(Config conf, Path input, Path faces, String identity, List<Path> reference, boolean progress, PrintWriter out) {
+        // extract.reference means one person; A and B are two, so each has its own (run.a-reference, run.b-reference).
+        UnaryOperator<People> person = people -> reference.isEmpty() ? people : people.withReference(reference);
+        Extractor extractor = ExtractCommand.extractor(conf, new ExtractCommand.Overrides(null, null, null, person, false), progress);
         if (extractor.upToDate(input, faces)) {
             out.printf(Locale.ROOT, "faces of %s: up to date in %s%n", identity, faces);
             return;
@@ -139,6 +151,10 @@ final class RunCommand implements Callable<Integer> {
         Extractor.Summary summary = extractor.run(input, faces);
         out.printf(Locale.ROOT, "faces of %s: %s into %s%n", identity, summary.describe(), faces);
         out.flush();
+    }
+
+    private static List<Path> paths(Config run, String key) {
+        return run.getStringList(key).stream().map(Path::of).toList();
     }
 
     private static Path requiredPath(Config run, String key) {

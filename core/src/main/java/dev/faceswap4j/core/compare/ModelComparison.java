@@ -4,6 +4,7 @@ import dev.faceswap4j.api.Direction;
 import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Swapper;
+import dev.faceswap4j.core.people.FaceChips;
 import dev.faceswap4j.core.convert.FaceWindow;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,10 +111,6 @@ public final class ModelComparison {
 
     private List<float[]> descriptors(List<Image> faces, FaceWindow window) {
         List<Image> chips = faces.stream().map(face -> window.chipOf(face, embedder.chipSize())).toList();
-        List<float[]> result = new ArrayList<>(chips.size());
-        for (int start = 0; start < chips.size(); start += BATCH) {
-            result.addAll(embedder.embed(chips.subList(start, Math.min(chips.size(), start + BATCH))));
-        }
-        return result;
+        return FaceChips.embed(embedder, chips);
     }
 }

@@ -2,6 +2,7 @@ package dev.faceswap4j.core.convert;
 
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.core.people.People;
 import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.video.VideoSettings;
 
@@ -21,17 +22,19 @@ import dev.faceswap4j.core.video.VideoSettings;
  *        covering 300 frame pixels is soft, and a little sharpening restores the edges the eye looks for
  * @param temporal share of the previous frame's model face mixed into this frame's (same tracked face, in face
  *        coordinates; 0 = none): a small model's output wobbles from frame to frame, the person does not
+ * @param people whose faces are swapped (the others pass unchanged)
  */
 public record ConvertSettings(double erode, double blur, ColorMatch color, boolean seamless, double smooth, boolean largestOnly,
-        int batchFrames, VideoSettings video, FrameRange frames, double sharpen, double temporal) {
+        int batchFrames, VideoSettings video, FrameRange frames, double sharpen, double temporal, People people) {
 
     public ConvertSettings(double erode, double blur, ColorMatch color, boolean seamless, double smooth, boolean largestOnly,
             int batchFrames, VideoSettings video) {
-        this(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, FrameRange.ALL, 0, 0);
+        this(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, FrameRange.ALL, 0, 0, People.EVERYONE);
     }
 
     public ConvertSettings {
         frames = frames == null ? FrameRange.ALL : frames;
+        people = people == null ? People.EVERYONE : people;
         if (temporal < 0 || temporal >= 1) {
             throw new FaceswapException("convert.temporal must be in [0, 1), got " + temporal);
         }
@@ -50,12 +53,17 @@ public record ConvertSettings(double erode, double blur, ColorMatch color, boole
     }
 
     public ConvertSettings withFrames(FrameRange range) {
-        return new ConvertSettings(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, range, sharpen, temporal);
+        return new ConvertSettings(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, range, sharpen, temporal, people);
+    }
+
+    public ConvertSettings withPeople(People chosen) {
+        return new ConvertSettings(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, frames, sharpen, temporal, chosen);
     }
 
     public static ConvertSettings from(Config convert) {
         return new ConvertSettings(convert.getDouble("erode"), convert.getDouble("blur"), ColorMatch.parse(convert.getString("color")),
                 convert.getBoolean("seamless"), convert.getDouble("smooth"), convert.getBoolean("largest-only"), convert.getInt("batch-frames"),
-                VideoSettings.from(convert), FrameRange.parse(convert.getString("frames")), convert.getDouble("sharpen"), convert.getDouble("temporal"));
+                VideoSettings.from(convert), FrameRange.parse(convert.getString("frames")), convert.getDouble("sharpen"), convert.getDouble("temporal"),
+                People.from(convert));
     }
 }

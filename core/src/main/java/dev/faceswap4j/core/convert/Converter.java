@@ -5,12 +5,17 @@ import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.Detection;
 import dev.faceswap4j.api.Direction;
 import dev.faceswap4j.api.FaceDetector;
+import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.core.image.OpenCvImages;
+import dev.faceswap4j.core.people.FaceChips;
+import dev.faceswap4j.core.people.FaceTracks;
+import dev.faceswap4j.core.people.PersonFilter;
+import dev.faceswap4j.core.people.TrackVotes;
 import dev.faceswap4j.core.util.StageTimer;
 import dev.faceswap4j.core.video.Frame;
 import dev.faceswap4j.core.video.FrameSink;
@@ -20,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,16 +66,30 @@ public final class Converter {
         }
     }
 
+    /** Frames a face track may miss and still go on (and keep its person decision). */
+    static final int TRACK_GAP = 5;
+
     private final Supplier<FaceDetector> detector;
     private final Supplier<LandmarkPredictor> landmarks;
+    private final Supplier<FaceEmbedder> embedder;
     private final ConvertSettings settings;
     private final boolean progress;
 
-    public Converter(Supplier<FaceDetector> detector, Supplier<LandmarkPredictor> landmarks, ConvertSettings settings, boolean progress) {
+    /** {@code embedder} (may be null) is created only when the settings swap one person's faces. */
+    public Converter(Supplier<FaceDetector> detector, Supplier<LandmarkPredictor> landmarks, Supplier<FaceEmbedder> embedder,
+            ConvertSettings settings, boolean progress) {
         this.detector = detector;
         this.landmarks = landmarks;
+        this.embedder = embedder;
         this.settings = settings;
         this.progress = progress;
+        if (settings.people().filters() && embedder == null) {
+            throw new FaceswapException("swapping one person's faces needs a face embedder (faceswap4j.embedder)");
+        }
+    }
+
+    public Converter(Supplier<FaceDetector> detector, Supplier<LandmarkPredictor> landmarks, ConvertSettings settings, boolean progress) {
+        this(detector, landmarks, null, settings, progress);
     }
 
     /** Converts {@code input} into {@code output}: a video (audio copied from the input) or a folder of PNGs. */
@@ -85,7 +105,9 @@ public final class Converter {
                 FrameSink sink = FrameSink.openWithAudio(output, settings.video(), source.frameRate(), audioOf(input, source), overwrite);
                 FaceDetector faceDetector = detector.get();
                 LandmarkPredictor predictor = landmarks.get();
+                FaceEmbedder faceEmbedder = settings.people().filters() ? embedder.get() : null;
                 ProgressBar bar = progressBar(source.frameCount())) {
+            PersonFilter filter = faceEmbedder == null ? null : PersonFilter.load(settings.people(), faceDetector, predictor, faceEmbedder);
             // The I/O threads use the source and sink: stop them before those close, whatever happened.
             try {
                 BlockingQueue<Frame> decoded = new ArrayBlockingQueue<>(QUEUE);
@@ -108,7 +130,7 @@ public final class Converter {
                     }
                     return null;
                 });
-                FrameWork work = new FrameWork(faceDetector, predictor, swapper, window, direction, timer);
+                FrameWork work = new FrameWork(faceDetector, predictor, faceEmbedder, filter, swapper, window, direction, timer);
                 int frames = 0;
                 List<Frame> batch = new ArrayList<>();
                 for (Frame frame; ; ) {
@@ -153,38 +175,47 @@ public final class Converter {
     private final class FrameWork {
         private final FaceDetector detector;
         private final LandmarkPredictor predictor;
+        private final FaceEmbedder embedder;
+        private final PersonFilter filter;
         private final Swapper swapper;
         private final FaceWindow window;
         private final Direction direction;
         private final StageTimer timer;
-        private final FaceTracker tracker = new FaceTracker(settings.smooth());
-        /** The model faces shown in the previous frame, in its face order: convert.temporal mixes them into the next. */
-        private List<Image> previousFaces = List.of();
+        private final FaceTracks tracks;
+        private final TrackVotes votes = new TrackVotes();
+        private final LandmarkSmoother smoother = new LandmarkSmoother(settings.smooth());
+        /** The model faces shown in the previous frame, by track: convert.temporal mixes them into the next. */
+        private Map<Integer, Image> previousFaces = Map.of();
         private final FaceCompositor compositor = new FaceCompositor(settings);
         int faces;
         int framesWithoutFace;
 
-        FrameWork(FaceDetector detector, LandmarkPredictor predictor, Swapper swapper, FaceWindow window, Direction direction,
-                StageTimer timer) {
+        FrameWork(FaceDetector detector, LandmarkPredictor predictor, FaceEmbedder embedder, PersonFilter filter, Swapper swapper,
+                FaceWindow window, Direction direction, StageTimer timer) {
             this.detector = detector;
             this.predictor = predictor;
+            this.embedder = embedder;
+            this.filter = filter;
             this.swapper = swapper;
             this.window = window;
             this.direction = direction;
             this.timer = timer;
+            this.tracks = new FaceTracks(embedder == null ? Double.NaN : embedder.samePersonDistance(), TRACK_GAP);
         }
 
+        /** The faces of one frame, largest first, before the person decision. */
+        private record Found(List<Detection> detections, List<Landmarks> points, List<float[]> descriptors) {}
+
         List<Image> convert(List<Frame> frames) {
-            List<List<Landmarks>> facesPerFrame = new ArrayList<>();
-            List<Affine> windows = new ArrayList<>();
-            List<Image> cutOut = new ArrayList<>();
-            List<int[]> matchesPerFrame = new ArrayList<>();
+            List<Found> found = new ArrayList<>(frames.size());
+            List<Image> chips = new ArrayList<>();
             long t = System.nanoTime();
             for (Frame frame : frames) {
                 List<Detection> detections = new ArrayList<>(detector.detect(frame.image()));
                 t = timer.lap("detect", t);
                 detections.sort(Comparator.comparingDouble((Detection d) -> d.box().area()).reversed());
-                if (settings.largestOnly() && detections.size() > 1) {
+                // Choosing a person, the largest of that person's faces is kept below instead.
+                if (settings.largestOnly() && filter == null && detections.size() > 1) {
                     detections = detections.subList(0, 1);
                 }
                 List<Landmarks> points = new ArrayList<>();
@@ -192,16 +223,52 @@ public final class Converter {
                     points.add(predictor.predict(frame.image(), detection.box()));
                 }
                 t = timer.lap("landmarks", t);
-                points = tracker.next(points);
-                matchesPerFrame.add(tracker.matches());
+                if (embedder != null) {
+                    points.forEach(face -> chips.add(FaceChips.ofFrame(frame.image(), face, embedder.chipSize())));
+                }
+                found.add(new Found(detections, points, new ArrayList<>()));
+            }
+            if (embedder != null) {
+                List<float[]> descriptors = FaceChips.embed(embedder, chips);
+                int next = 0;
+                for (Found frame : found) {
+                    for (int k = 0; k < frame.points().size(); k++) {
+                        frame.descriptors().add(descriptors.get(next++));
+                    }
+                }
+                t = timer.lap("identify", t);
+            }
+            List<List<Landmarks>> facesPerFrame = new ArrayList<>();
+            List<int[]> tracksPerFrame = new ArrayList<>();
+            List<Affine> windows = new ArrayList<>();
+            List<Image> cutOut = new ArrayList<>();
+            for (int f = 0; f < frames.size(); f++) {
+                Found frame = found.get(f);
+                int[] ids = tracks.next(frame.detections().stream().map(Detection::box).toList(), embedder == null ? null : frame.descriptors());
+                List<Landmarks> chosen = new ArrayList<>();
+                List<Integer> chosenTracks = new ArrayList<>();
+                for (int k = 0; k < ids.length; k++) {
+                    if (filter != null) {
+                        boolean own = filter.judge(frame.descriptors().get(k)).keep();
+                        votes.add(ids[k], own);
+                        if (!votes.keep(ids[k], own) || (settings.largestOnly() && !chosen.isEmpty())) {
+                            continue;
+                        }
+                    }
+                    chosen.add(frame.points().get(k));
+                    chosenTracks.add(ids[k]);
+                }
+                int[] chosenIds = chosenTracks.stream().mapToInt(Integer::intValue).toArray();
+                List<Landmarks> points = smoother.next(chosenIds, chosen);
                 for (Landmarks face : points) {
                     Affine frameToFace = window.frameToFace(face);
                     windows.add(frameToFace);
-                    cutOut.add(OpenCvImages.warpAffine(frame.image(), frameToFace, window.faceSize(), window.faceSize()));
+                    cutOut.add(OpenCvImages.warpAffine(frames.get(f).image(), frameToFace, window.faceSize(), window.faceSize()));
                 }
-                t = timer.lap("align", t);
                 facesPerFrame.add(points);
+                tracksPerFrame.add(chosenIds);
             }
+            t = timer.lap("align", t);
             List<Image> swapped = cutOut.isEmpty() ? List.of() : swapper.swap(cutOut, direction);
             t = timer.lap("swap", t);
             List<Image> result = new ArrayList<>(frames.size());
@@ -209,7 +276,7 @@ public final class Converter {
             for (int f = 0; f < frames.size(); f++) {
                 Image image = frames.get(f).image();
                 List<Landmarks> points = facesPerFrame.get(f);
-                List<Image> shown = new ArrayList<>(points.size());
+                Map<Integer, Image> shown = new HashMap<>();
                 if (points.isEmpty()) {
                     framesWithoutFace++;
                     result.add(image);
@@ -217,15 +284,15 @@ public final class Converter {
                     continue;
                 }
                 try (Mat canvas = OpenCvImages.toMat(image)) {
-                    int[] matches = matchesPerFrame.get(f);
+                    int[] ids = tracksPerFrame.get(f);
                     for (int k = 0; k < points.size(); k++) {
-                        Landmarks face = points.get(k);
                         Image swappedFace = toBgr(swapped.get(next));
-                        if (settings.temporal() > 0 && matches[k] >= 0 && matches[k] < previousFaces.size()) {
-                            swappedFace = FaceBlend.mix(previousFaces.get(matches[k]), swappedFace, settings.temporal());
+                        Image before = previousFaces.get(ids[k]);
+                        if (settings.temporal() > 0 && before != null) {
+                            swappedFace = FaceBlend.mix(before, swappedFace, settings.temporal());
                         }
-                        shown.add(swappedFace);
-                        FaceCompositor.Placement placement = compositor.place(windows.get(next), swappedFace, face,
+                        shown.put(ids[k], swappedFace);
+                        FaceCompositor.Placement placement = compositor.place(windows.get(next), swappedFace, points.get(k),
                                 image.width(), image.height());
                         next++;
                         if (placement != null) {

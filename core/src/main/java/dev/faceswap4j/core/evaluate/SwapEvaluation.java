@@ -11,6 +11,7 @@ import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Point2;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.compare.Descriptors;
+import dev.faceswap4j.core.people.FaceChips;
 import dev.faceswap4j.core.video.Frame;
 import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.video.FrameSource;
@@ -203,11 +204,11 @@ public final class SwapEvaluation {
             return m;
         }
         m.swapped = faceAt(out, m.source.box()).orElse(null);
-        m.sourceChip = Identities.chipOfFrame(src, m.source.points(), embedder.chipSize());
+        m.sourceChip = FaceChips.ofFrame(src, m.source.points(), embedder.chipSize());
         if (m.swapped == null) {
             return m;
         }
-        m.swappedChip = Identities.chipOfFrame(out, m.swapped.points(), embedder.chipSize());
+        m.swappedChip = FaceChips.ofFrame(out, m.swapped.points(), embedder.chipSize());
         double eyes = eyeDistance(m.source.points());
         m.landmarkError = meanDistance(m.swapped.points(), m.source.points(), 0) / eyes;
         m.innerLandmarkError = meanDistance(m.swapped.points(), m.source.points(), INNER_FROM) / eyes;

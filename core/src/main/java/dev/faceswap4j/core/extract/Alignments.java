@@ -14,10 +14,12 @@ import java.util.List;
 /**
  * The alignments file ({@code alignments.json} in the faces folder): per frame, per face the box,
  * score, 68 landmarks, the frame → crop matrix and the crop's file name; plus what it was made
- * from (input, crop settings, frame range), so a re-run can tell whether it still applies.
+ * from (input, crop settings, frame range, whose faces), so a re-run can tell whether it still applies.
+ *
+ * @param people the reference-person selection ({@code People.describe()}; empty = everyone)
  */
 public record Alignments(int version, String input, long inputBytes, long inputModified, int cropSize, double padding,
-        int every, boolean largestOnly, List<FrameRecord> frames, String range) {
+        int every, boolean largestOnly, List<FrameRecord> frames, String range, String people) {
 
     public static final int VERSION = 1;
     public static final String FILE_NAME = "alignments.json";
@@ -27,6 +29,11 @@ public record Alignments(int version, String input, long inputBytes, long inputM
         frames = List.copyOf(frames);
         // Files written before frame ranges existed covered every frame.
         range = range == null ? FrameRange.ALL.toString() : range;
+        people = people == null ? "" : people;
+    }
+
+    public Alignments withFrames(List<FrameRecord> kept) {
+        return new Alignments(version, input, inputBytes, inputModified, cropSize, padding, every, largestOnly, kept, range, people);
     }
 
     public int faceCount() {
@@ -37,7 +44,7 @@ public record Alignments(int version, String input, long inputBytes, long inputM
     public boolean matches(Alignments other) {
         return input.equals(other.input) && inputBytes == other.inputBytes && inputModified == other.inputModified
                 && cropSize == other.cropSize && padding == other.padding && every == other.every && largestOnly == other.largestOnly
-                && range.equals(other.range);
+                && range.equals(other.range) && people.equals(other.people);
     }
 
     public static Alignments read(Path file) {

@@ -3,12 +3,18 @@ package dev.faceswap4j.core.extract;
 import dev.faceswap4j.api.Affine;
 import dev.faceswap4j.api.Detection;
 import dev.faceswap4j.api.FaceDetector;
+import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.core.align.FaceAligner;
 import dev.faceswap4j.core.image.OpenCvImages;
+import dev.faceswap4j.core.people.FaceChips;
+import dev.faceswap4j.core.people.FaceTracks;
+import dev.faceswap4j.core.people.People;
+import dev.faceswap4j.core.people.PersonFilter;
+import dev.faceswap4j.core.people.TrackVotes;
 import dev.faceswap4j.core.util.FileTrees;
 import dev.faceswap4j.core.util.StageTimer;
 import dev.faceswap4j.core.video.Frame;
@@ -46,15 +52,18 @@ public final class Extractor {
 
     /**
      * Crop size and padding in pixels, every n-th frame, smallest face box side kept, only the largest face per frame,
-     * progress bar on/off, and the frames looked at (e.g. the first 80 % of a clip, the rest kept for judging the swap).
+     * progress bar on/off, the frames looked at (e.g. the first 80 % of a clip, the rest kept for judging the swap),
+     * whose faces are kept, and whether each face's recognition descriptor goes into the alignments file.
      */
-    public record Settings(int cropSize, double padding, int every, double minSize, boolean largestOnly, boolean progress, FrameRange frames) {
+    public record Settings(int cropSize, double padding, int every, double minSize, boolean largestOnly, boolean progress, FrameRange frames,
+            People people, boolean keepDescriptors) {
         public Settings(int cropSize, double padding, int every, double minSize, boolean largestOnly, boolean progress) {
-            this(cropSize, padding, every, minSize, largestOnly, progress, FrameRange.ALL);
+            this(cropSize, padding, every, minSize, largestOnly, progress, FrameRange.ALL, People.EVERYONE, false);
         }
 
         public Settings {
             frames = frames == null ? FrameRange.ALL : frames;
+            people = people == null ? People.EVERYONE : people;
             if (every < 1) {
                 throw new FaceswapException("--every must be at least 1, got " + every);
             }
@@ -62,27 +71,49 @@ public final class Extractor {
                 throw new FaceswapException("crop size " + cropSize + " with padding " + padding + " leaves no face");
             }
         }
+
+        /** Whether faces need descriptors: to pick a person, or to keep them. */
+        boolean identifies() {
+            return people.filters() || keepDescriptors;
+        }
     }
 
     /** What a run did; {@code stages} is wall time per stage. */
     public record Summary(int frames, int faces, int skippedSmall, int framesWithoutFace, boolean reused, Duration elapsed,
-            Map<String, Duration> stages, String perFrame) {
+            Map<String, Duration> stages, String perFrame, int otherPeople) {
         public String describe() {
-            return String.format(Locale.ROOT, "%d frames, %d faces, %d small faces skipped, %d frames without a face, %.1f s (%.1f frames/s)%s",
+            return String.format(Locale.ROOT, "%d frames, %d faces, %d small faces skipped, %d frames without a face, %.1f s (%.1f frames/s)%s%s",
                     frames, faces, skippedSmall, framesWithoutFace, elapsed.toMillis() / 1000.0,
-                    frames / Math.max(1e-9, elapsed.toNanos() / 1e9), reused ? ", alignments reused" : "");
+                    frames / Math.max(1e-9, elapsed.toNanos() / 1e9), otherPeople > 0 ? ", " + otherPeople + " faces of other people left out" : "",
+                    reused ? ", alignments reused" : "");
         }
     }
 
+    /** Frames a face track may miss (a blink of the detector, someone passing in front) and still go on. */
+    static final int TRACK_GAP = 5;
+
     private final Supplier<FaceDetector> detector;
     private final Supplier<LandmarkPredictor> landmarks;
+    private final Supplier<FaceEmbedder> embedder;
     private final Settings settings;
 
-    /** The stages are created only when needed: a re-run that reuses its alignments needs neither. */
-    public Extractor(Supplier<FaceDetector> detector, Supplier<LandmarkPredictor> landmarks, Settings settings) {
+    /**
+     * The stages are created only when needed: a re-run that reuses its alignments needs none, and the
+     * embedder (which may be null) only when the settings choose faces by person or keep descriptors.
+     */
+    public Extractor(Supplier<FaceDetector> detector, Supplier<LandmarkPredictor> landmarks, Supplier<FaceEmbedder> embedder,
+            Settings settings) {
         this.detector = detector;
         this.landmarks = landmarks;
+        this.embedder = embedder;
         this.settings = settings;
+        if (settings.identifies() && embedder == null) {
+            throw new FaceswapException("choosing faces by person needs a face embedder (faceswap4j.embedder)");
+        }
+    }
+
+    public Extractor(Supplier<FaceDetector> detector, Supplier<LandmarkPredictor> landmarks, Settings settings) {
+        this(detector, landmarks, null, settings);
     }
 
     /** Whether {@code output} holds this input's extraction with these settings, every crop present: nothing to do. */
@@ -109,16 +140,20 @@ public final class Extractor {
             Files.createDirectories(partial);
             Result result = previous != null ? recrop(source, previous, partial) : detect(source, input, partial);
             if (result.faces == 0) {
-                throw new FaceswapException("no face found in " + input + " (" + result.frames.size() + " frames looked at)");
+                throw new FaceswapException(result.otherPeople > 0
+                        ? "no face of the reference person found in " + input + " (" + result.otherPeople + " faces of others)"
+                        : "no face found in " + input + " (" + result.frames.size() + " frames looked at)");
             }
             publish(partial, output);
             Alignments alignments = new Alignments(Alignments.VERSION, wanted.input(), wanted.inputBytes(), wanted.inputModified(),
-                    settings.cropSize(), settings.padding(), settings.every(), settings.largestOnly(), result.frames, settings.frames().toString());
+                    settings.cropSize(), settings.padding(), settings.every(), settings.largestOnly(), result.frames, settings.frames().toString(),
+                    settings.people().describe());
             alignments.write(alignmentsFile);
             removeStaleCrops(earlier, alignments, output);
             int withoutFace = (int) result.frames.stream().filter(f -> f.faces().isEmpty()).count();
             return new Summary(result.frames.size(), result.faces, result.skipped, withoutFace, previous != null,
-                    Duration.ofNanos(System.nanoTime() - start), result.timer.totals(), result.timer.perItem(result.frames.size()));
+                    Duration.ofNanos(System.nanoTime() - start), result.timer.totals(), result.timer.perItem(result.frames.size()),
+                    result.otherPeople);
         } catch (IOException e) {
             throw new FaceswapException("cannot write to " + output + ": " + e.getMessage(), e);
         } finally {
@@ -126,17 +161,23 @@ public final class Extractor {
         }
     }
 
-    private record Result(List<FrameRecord> frames, int faces, int skipped, StageTimer timer) {}
+    private record Result(List<FrameRecord> frames, int faces, int skipped, int otherPeople, StageTimer timer) {}
 
     private Result detect(FrameSource source, Path input, Path partial) {
         StageTimer timer = new StageTimer();
         List<FrameRecord> frames = new ArrayList<>();
+        Map<String, Boolean> ownVerdicts = new HashMap<>();
+        TrackVotes votes = new TrackVotes();
         int faces = 0;
         int skipped = 0;
         String stem = stem(input);
+        boolean choosing = settings.people().filters();
         try (FaceDetector faceDetector = detector.get();
                 LandmarkPredictor predictor = landmarks.get();
+                FaceEmbedder faceEmbedder = settings.identifies() ? embedder.get() : null;
                 ProgressBar bar = progressBar(source)) {
+            PersonFilter filter = choosing ? PersonFilter.load(settings.people(), faceDetector, predictor, faceEmbedder) : null;
+            FaceTracks tracks = new FaceTracks(faceEmbedder == null ? Double.NaN : faceEmbedder.samePersonDistance(), TRACK_GAP);
             long t = System.nanoTime();
             for (Frame frame; (frame = source.next()) != null; ) {
                 t = timer.lap("decode", t);
@@ -145,27 +186,53 @@ public final class Extractor {
                 }
                 List<Detection> detections = new ArrayList<>(faceDetector.detect(frame.image()));
                 t = timer.lap("detect", t);
-                if (settings.largestOnly() && detections.size() > 1) {
+                // Choosing a person, the largest of that person's faces is kept at the end instead.
+                if (settings.largestOnly() && !choosing && detections.size() > 1) {
                     detections = new ArrayList<>(List.of(detections.stream().max(Comparator.comparingDouble(d -> d.box().area())).orElseThrow()));
                 }
                 detections.sort(Comparator.comparingDouble(d -> d.box().x()));
-                List<FaceRecord> records = new ArrayList<>();
+                List<Detection> kept = new ArrayList<>();
+                List<Landmarks> points = new ArrayList<>();
+                List<Affine> matrices = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                List<Image> chips = new ArrayList<>();
                 for (Detection detection : detections) {
                     if (Math.min(detection.box().width(), detection.box().height()) < settings.minSize()) {
                         skipped++;
                         continue;
                     }
-                    Landmarks points = predictor.predict(frame.image(), detection.box());
+                    Landmarks face = predictor.predict(frame.image(), detection.box());
                     t = timer.lap("landmarks", t);
-                    Affine matrix = FaceAligner.cropTransform(points, settings.cropSize(), settings.padding());
+                    Affine matrix = FaceAligner.cropTransform(face, settings.cropSize(), settings.padding());
                     Image crop = FaceAligner.crop(frame.image(), matrix, settings.cropSize());
+                    if (faceEmbedder != null) {
+                        chips.add(FaceChips.ofFrame(frame.image(), face, faceEmbedder.chipSize()));
+                    }
                     t = timer.lap("align", t);
                     String name = frame.source() != null
-                            ? String.format(Locale.ROOT, "%06d_%s_%d.png", frame.index(), stem(Path.of(frame.source())), records.size())
-                            : String.format(Locale.ROOT, "%s_%06d_%d.png", stem, frame.index(), records.size());
+                            ? String.format(Locale.ROOT, "%06d_%s_%d.png", frame.index(), stem(Path.of(frame.source())), kept.size())
+                            : String.format(Locale.ROOT, "%s_%06d_%d.png", stem, frame.index(), kept.size());
                     OpenCvImages.writeImage(crop, partial.resolve(name));
                     t = timer.lap("write", t);
-                    records.add(new FaceRecord(records.size(), detection.box(), detection.score(), points.points(), matrix, name));
+                    kept.add(detection);
+                    points.add(face);
+                    matrices.add(matrix);
+                    names.add(name);
+                }
+                List<float[]> descriptors = faceEmbedder == null ? null : FaceChips.embed(faceEmbedder, chips);
+                t = timer.lap("identify", t);
+                int[] ids = tracks.next(kept.stream().map(Detection::box).toList(), descriptors);
+                List<FaceRecord> records = new ArrayList<>();
+                for (int k = 0; k < kept.size(); k++) {
+                    Double distance = null;
+                    if (filter != null) {
+                        PersonFilter.Verdict verdict = filter.judge(descriptors.get(k));
+                        votes.add(ids[k], verdict.keep());
+                        ownVerdicts.put(names.get(k), verdict.keep());
+                        distance = Double.isNaN(verdict.distance()) ? null : verdict.distance();
+                    }
+                    records.add(new FaceRecord(k, kept.get(k).box(), kept.get(k).score(), points.get(k).points(), matrices.get(k), names.get(k),
+                            ids[k], distance, settings.keepDescriptors() ? descriptors.get(k) : null));
                 }
                 frames.add(new FrameRecord(frame.index(), frame.source(), records));
                 faces += records.size();
@@ -174,7 +241,34 @@ public final class Extractor {
                 t = System.nanoTime();
             }
         }
-        return new Result(frames, faces, skipped, timer);
+        if (!choosing) {
+            return new Result(frames, faces, skipped, 0, timer);
+        }
+        List<FrameRecord> chosen = chooseByTrack(frames, votes, ownVerdicts, partial);
+        int kept = chosen.stream().mapToInt(f -> f.faces().size()).sum();
+        return new Result(chosen, kept, skipped, faces - kept, timer);
+    }
+
+    /**
+     * The faces of the reference person: those whose track's majority says so (a face's own verdict
+     * breaks a tie), the largest per frame where only the largest is wanted; the crops of the others go.
+     */
+    private List<FrameRecord> chooseByTrack(List<FrameRecord> frames, TrackVotes votes, Map<String, Boolean> ownVerdicts, Path partial) {
+        List<FrameRecord> chosen = new ArrayList<>(frames.size());
+        for (FrameRecord frame : frames) {
+            List<FaceRecord> kept = new ArrayList<>(frame.faces().stream()
+                    .filter(face -> votes.keep(face.track(), ownVerdicts.get(face.crop()))).toList());
+            if (settings.largestOnly() && kept.size() > 1) {
+                kept = new ArrayList<>(List.of(kept.stream().max(Comparator.comparingDouble(f -> f.box().area())).orElseThrow()));
+            }
+            for (FaceRecord face : frame.faces()) {
+                if (!kept.contains(face)) {
+                    FileTrees.deleteQuietly(partial.resolve(face.crop()));
+                }
+            }
+            chosen.add(new FrameRecord(frame.frame(), frame.source(), kept));
+        }
+        return chosen;
     }
 
     /** Re-run: the crops again from the saved matrices, without detecting. */
@@ -199,7 +293,7 @@ public final class Extractor {
                 bar.step();
             }
         }
-        return new Result(previous.frames(), previous.faceCount(), 0, timer);
+        return new Result(previous.frames(), previous.faceCount(), 0, 0, timer);
     }
 
     private ProgressBar progressBar(FrameSource source) {
@@ -218,7 +312,7 @@ public final class Extractor {
             long bytes = Files.isRegularFile(absolute) ? Files.size(absolute) : 0;
             long modified = Files.exists(absolute) ? Files.getLastModifiedTime(absolute).toMillis() : 0;
             return new Alignments(Alignments.VERSION, absolute.toString(), bytes, modified, settings.cropSize(), settings.padding(),
-                    settings.every(), settings.largestOnly(), List.of(), settings.frames().toString());
+                    settings.every(), settings.largestOnly(), List.of(), settings.frames().toString(), settings.people().describe());
         } catch (IOException e) {
             throw new FaceswapException("cannot read input " + input + ": " + e.getMessage(), e);
         }

@@ -76,7 +76,7 @@ class FaceCompositorTest {
         Image face = OpenCvImages.warpAffine(photo, frameToFace, 64, 64);
         ConvertSettings plain = settings(ColorMatch.NONE);
         ConvertSettings sharp = new ConvertSettings(0.05, 0.08, ColorMatch.NONE, false, 0, false, 1, plain.video(),
-                dev.faceswap4j.core.video.FrameRange.ALL, 1.5, 0);
+                dev.faceswap4j.core.video.FrameRange.ALL, 1.5, 0, dev.faceswap4j.core.people.People.EVERYONE);
         FaceCompositor.Placement soft = new FaceCompositor(plain).place(frameToFace, face, landmarks, photo.width(), photo.height());
         FaceCompositor.Placement crisp = new FaceCompositor(sharp).place(frameToFace, face, landmarks, photo.width(), photo.height());
         assertEquals(soft.mask(), crisp.mask(), "sharpening changes the face, not where it goes");
