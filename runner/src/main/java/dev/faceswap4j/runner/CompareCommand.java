@@ -73,9 +73,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Config conf = config.load();
         Direction toward = Direction.parse(direction);
-        if (Files.exists(output) && !overwrite) {
-            throw new FaceswapException("output " + output + " already exists; pass --overwrite or choose another name");
-        }
+        FileTrees.checkNew(output, overwrite);
         List<CheckpointInfo> checkpoints = models.stream().map(CompareCommand::checkpoint).toList();
         List<Image> crops = FaceSet.read(faces).crops();
         List<Image> targets = targetCrops(checkpoints.get(0), toward);

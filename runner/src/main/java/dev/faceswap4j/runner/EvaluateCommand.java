@@ -75,9 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config conf = config.load();
-        if (Files.exists(output) && !overwrite) {
-            throw new FaceswapException("output " + output + " already exists; pass --overwrite or choose another name");
-        }
+        FileTrees.checkNew(output, overwrite);
         for (Path video : List.of(source, swapped)) {
             if (!Files.isRegularFile(video)) {
                 throw new FaceswapException("video not found: " + video);

@@ -55,9 +55,7 @@ final class FacesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config conf = config.load();
-        if (Files.exists(output) && !overwrite) {
-            throw new FaceswapException("output " + output + " already exists; pass --overwrite or choose another name");
-        }
+        FileTrees.checkNew(output, overwrite);
         if (distance != null && !(distance > 0)) {
             throw new FaceswapException("--distance must be positive, got " + distance);
         }

@@ -66,9 +66,6 @@ public final class Converter {
         }
     }
 
-    /** Frames a face track may miss and still go on (and keep its person decision). */
-    static final int TRACK_GAP = 5;
-
     private final Supplier<FaceDetector> detector;
     private final Supplier<LandmarkPredictor> landmarks;
     private final Supplier<FaceEmbedder> embedder;
@@ -200,7 +197,7 @@ public final class Converter {
             this.window = window;
             this.direction = direction;
             this.timer = timer;
-            this.tracks = new FaceTracks(embedder == null ? Double.NaN : embedder.samePersonDistance(), TRACK_GAP);
+            this.tracks = FaceTracks.of(embedder);
         }
 
         /** The faces of one frame, largest first, before the person decision. */

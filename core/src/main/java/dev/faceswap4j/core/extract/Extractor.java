@@ -89,9 +89,6 @@ public final class Extractor {
         }
     }
 
-    /** Frames a face track may miss (a blink of the detector, someone passing in front) and still go on. */
-    static final int TRACK_GAP = 5;
-
     private final Supplier<FaceDetector> detector;
     private final Supplier<LandmarkPredictor> landmarks;
     private final Supplier<FaceEmbedder> embedder;
@@ -177,7 +174,7 @@ public final class Extractor {
                 FaceEmbedder faceEmbedder = settings.identifies() ? embedder.get() : null;
                 ProgressBar bar = progressBar(source)) {
             PersonFilter filter = choosing ? PersonFilter.load(settings.people(), faceDetector, predictor, faceEmbedder) : null;
-            FaceTracks tracks = new FaceTracks(faceEmbedder == null ? Double.NaN : faceEmbedder.samePersonDistance(), TRACK_GAP);
+            FaceTracks tracks = FaceTracks.of(faceEmbedder);
             long t = System.nanoTime();
             for (Frame frame; (frame = source.next()) != null; ) {
                 t = timer.lap("decode", t);

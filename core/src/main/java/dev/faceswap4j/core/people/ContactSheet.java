@@ -44,10 +44,4 @@ public final class ContactSheet {
             OpenCvImages.writeImage(OpenCvImages.toImage(sheet, ChannelOrder.BGR), file);
         }
     }
-
-    /** Up to {@code count} of {@code all}, spread evenly from first to last. */
-    public static <T> List<T> spread(List<T> all, int count) {
-        int n = Math.min(count, all.size());
-        return java.util.stream.IntStream.range(0, n).mapToObj(k -> all.get((int) ((long) k * all.size() / n))).toList();
-    }
 }

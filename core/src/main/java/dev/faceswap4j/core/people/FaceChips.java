@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Recognition chips (dlib-style: the mean-face square at two thirds of the chip) and their descriptors, in batches. */
 public final class FaceChips {
@@ -48,10 +49,8 @@ public final class FaceChips {
         if (faces.isEmpty()) {
             throw new FaceswapException(what + ": " + folder + " holds no face");
         }
-        int count = Math.min(limit, faces.size());
-        List<Image> chips = new ArrayList<>(count);
-        for (int k = 0; k < count; k++) {
-            FaceRecord face = faces.get((int) ((long) k * faces.size() / count));
+        List<Image> chips = new ArrayList<>();
+        for (FaceRecord face : spread(faces, limit)) {
             Path crop = folder.resolve(face.crop());
             if (!Files.isRegularFile(crop)) {
                 throw new FaceswapException(what + ": " + crop + " is missing; run extract on " + folder + " again");
@@ -59,6 +58,12 @@ public final class FaceChips {
             chips.add(ofCrop(Images.readBgr(crop), alignments.cropSize(), alignments.padding(), size));
         }
         return chips;
+    }
+
+    /** Up to {@code count} of {@code all}, spread evenly from first to last (a video's faces: all its scenes). */
+    public static <T> List<T> spread(List<T> all, int count) {
+        int n = Math.min(count, all.size());
+        return IntStream.range(0, n).mapToObj(k -> all.get((int) ((long) k * all.size() / n))).toList();
     }
 
     /** Descriptors of any number of chips, a bounded batch per network call. */

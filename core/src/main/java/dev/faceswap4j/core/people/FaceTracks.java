@@ -1,5 +1,6 @@
 package dev.faceswap4j.core.people;
 
+import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.compare.Descriptors;
 import java.util.ArrayList;
@@ -66,6 +67,14 @@ public final class FaceTracks {
     private final List<Track> tracks = new ArrayList<>();
     private int frame = -1;
     private int nextId;
+
+    /** Frames a track may miss (a blink of the detector, someone passing in front) and still go on. */
+    public static final int GAP = 5;
+
+    /** Tracks for extract and convert: descriptors gate the links when {@code embedder} (may be null) is there. */
+    public static FaceTracks of(FaceEmbedder embedder) {
+        return new FaceTracks(embedder == null ? Double.NaN : embedder.samePersonDistance(), GAP);
+    }
 
     /**
      * @param samePerson the largest descriptor distance of one person (the embedder's figure)

@@ -60,9 +60,9 @@ public final class PeopleFolders {
                     Files.move(all.resolve(face.crop()), folder.resolve(face.crop()), StandardCopyOption.REPLACE_EXISTING);
                 }
                 alignments.withFrames(frames).write(folder.resolve(Alignments.FILE_NAME));
-                List<Image> shown = ContactSheet.spread(members, SHEET_FACES).stream().map(f -> Images.readBgr(folder.resolve(f.crop()))).toList();
+                List<Image> shown = FaceChips.spread(members, SHEET_FACES).stream().map(f -> Images.readBgr(folder.resolve(f.crop()))).toList();
                 ContactSheet.write(chunks(shown, SHEET_COLUMNS), null, SHEET_COLUMNS, folder.resolve("contact-sheet.png"));
-                rows.add(ContactSheet.spread(shown, SHEET_COLUMNS));
+                rows.add(FaceChips.spread(shown, SHEET_COLUMNS));
                 labels.add(String.format(Locale.ROOT, "%s (%d)", name, members.size()));
                 people.add(new Person(name, members.size(), frames.get(0).frame(), frames.get(frames.size() - 1).frame(),
                         (int) members.stream().mapToInt(FaceRecord::track).distinct().count()));

@@ -73,8 +73,8 @@ public final class ReferenceFaces {
             throw new FaceswapException("reference folder " + folder + " holds no image (JPEG, PNG, BMP) and no " + Alignments.FILE_NAME);
         }
         List<Image> chips = new ArrayList<>();
-        for (int k = 0, count = Math.min(FOLDER_FACES, images.size()); k < count; k++) {
-            chips.add(chipOfImage(images.get((int) ((long) k * images.size() / count))));
+        for (Path image : FaceChips.spread(images, FOLDER_FACES)) {
+            chips.add(chipOfImage(image));
         }
         return FaceChips.embed(embedder, chips);
     }

@@ -18,6 +18,13 @@ public final class FileTrees {
 
     private FileTrees() {}
 
+    /** Fails with one line when {@code output} exists and the user did not ask to replace it. */
+    public static void checkNew(Path output, boolean overwrite) {
+        if (Files.exists(output) && !overwrite) {
+            throw new FaceswapException("output " + output + " already exists; pass --overwrite or choose another name");
+        }
+    }
+
     /** An empty hidden folder beside {@code target} to build it in ({@code .name.partial}), left-overs of a failed run removed. */
     public static Path partialSibling(Path target) {
         Path partial = target.resolveSibling("." + target.getFileName() + ".partial");

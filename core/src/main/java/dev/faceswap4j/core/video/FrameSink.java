@@ -1,6 +1,7 @@
 package dev.faceswap4j.core.video;
 
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.core.util.FileTrees;
 import dev.faceswap4j.api.Image;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +31,7 @@ public interface FrameSink extends AutoCloseable {
 
     /** As {@link #open(Path, VideoSettings, double, Path, boolean)}, with the audio cut to {@code audio}'s window. */
     static FrameSink openWithAudio(Path output, VideoSettings video, double frameRate, AudioTrack audio, boolean overwrite) {
-        if (Files.exists(output) && !overwrite) {
-            throw new FaceswapException("output " + output + " already exists; pass --overwrite or choose another name");
-        }
+        FileTrees.checkNew(output, overwrite);
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new FaceswapException("cannot write " + output + ": folder " + parent + " does not exist");
