@@ -99,6 +99,32 @@ class PeopleIT {
         assertTrue(!Files.exists(dir.resolve("b").resolve(Alignments.FILE_NAME)));
     }
 
+    @Test
+    void facesGroupsTheLeadIntoOneFolder() throws Exception {
+        Optional<Path> clip = TestData.sharedVideo("dirtydancing.mp4");
+        assumeTrue(clip.isPresent(), TestData.missingMessage("dirtydancing.mp4"));
+        requireModels();
+        Path people = dir.resolve("people");
+        Launcher.Result run = Launcher.run(Launcher.stagedDistribution(), 600, "faces", "--input", clip.get().toString(), "--output",
+                people.toString(), "--every", "5", "--no-progress");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(Files.isRegularFile(people.resolve("people.png")));
+        assertTrue(Files.isRegularFile(people.resolve("person-1").resolve("contact-sheet.png")));
+        // The most seen person is the lead: every one of his faces, and no one else's.
+        int lead = 0;
+        int faces = 0;
+        for (FrameRecord frame : Alignments.read(people.resolve("person-1").resolve(Alignments.FILE_NAME)).frames()) {
+            for (FaceRecord face : frame.faces()) {
+                faces++;
+                Integer x = LEAD.get(frame.frame());
+                lead += x != null && Math.abs(face.box().x() - x) < 40 ? 1 : 0;
+            }
+        }
+        System.out.printf("dirtydancing, faces person-1: %d faces, %d of them the lead (of %d)%n", faces, lead, LEAD.size());
+        assertEquals(faces, lead, "person-1 holds only the lead");
+        assertTrue(lead >= 0.9 * LEAD.size(), "the lead's faces in person-1: " + lead);
+    }
+
     private static void requireModels() {
         TestModels.require(ModelCatalog.FRONTAL_FACE_DETECTOR);
         TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68);

@@ -23,6 +23,7 @@ import dev.faceswap4j.core.video.AudioTrack;
 import dev.faceswap4j.core.video.FrameSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,6 +56,8 @@ public final class Converter {
     private static final Logger log = LoggerFactory.getLogger(Converter.class);
 
     private static final int QUEUE = 8;
+    /** Frames a person decision waits for (a second of video): a track's first faces, seen badly, are outvoted by its next. */
+    private static final int DECISION_LOOKAHEAD = 25;
     private static final Frame END_OF_INPUT = new Frame(-1, null, null);
     private static final Image END_OF_OUTPUT = new Image(1, 1, ChannelOrder.GRAY, new byte[1]);
 
@@ -135,12 +138,14 @@ public final class Converter {
                     if (frame != END_OF_INPUT) {
                         batch.add(frame);
                     }
-                    if (!batch.isEmpty() && (batch.size() == settings.batchFrames() || frame == END_OF_INPUT)) {
-                        for (Image image : work.convert(batch)) {
+                    if (!batch.isEmpty() && batch.size() == settings.batchFrames() || frame == END_OF_INPUT) {
+                        work.find(batch);
+                        List<Image> done = work.convertReady(frame == END_OF_INPUT);
+                        for (Image image : done) {
                             put(converted, image, encoding);
                         }
                         frames += batch.size();
-                        bar.stepBy(batch.size());
+                        bar.stepBy(done.size());
                         bar.setExtraMessage(work.faces + " faces");
                         batch.clear();
                     }
@@ -200,11 +205,16 @@ public final class Converter {
             this.tracks = FaceTracks.of(embedder);
         }
 
-        /** The faces of one frame, largest first, before the person decision. */
-        private record Found(List<Detection> detections, List<Landmarks> points, List<float[]> descriptors) {}
+        /** One frame's faces, largest first, with their tracks and each face's own person verdict, before the decision. */
+        private record Found(Frame frame, List<Landmarks> points, int[] tracks, boolean[] verdicts) {}
 
-        List<Image> convert(List<Frame> frames) {
-            List<Found> found = new ArrayList<>(frames.size());
+        /** Frames found but not yet converted: the person decision waits for the track's next frames. */
+        private final ArrayDeque<Found> pending = new ArrayDeque<>();
+
+        /** Detection, landmarks, descriptors, tracks and votes for {@code frames}, queued for {@link #convertReady}. */
+        void find(List<Frame> frames) {
+            List<List<Detection>> detected = new ArrayList<>(frames.size());
+            List<List<Landmarks>> points = new ArrayList<>(frames.size());
             List<Image> chips = new ArrayList<>();
             long t = System.nanoTime();
             for (Frame frame : frames) {
@@ -215,44 +225,67 @@ public final class Converter {
                 if (settings.largestOnly() && filter == null && detections.size() > 1) {
                     detections = detections.subList(0, 1);
                 }
-                List<Landmarks> points = new ArrayList<>();
+                List<Landmarks> faces = new ArrayList<>();
                 for (Detection detection : detections) {
-                    points.add(predictor.predict(frame.image(), detection.box()));
+                    faces.add(predictor.predict(frame.image(), detection.box()));
                 }
                 t = timer.lap("landmarks", t);
                 if (embedder != null) {
-                    points.forEach(face -> chips.add(FaceChips.ofFrame(frame.image(), face, embedder.chipSize())));
+                    faces.forEach(face -> chips.add(FaceChips.ofFrame(frame.image(), face, embedder.chipSize())));
                 }
-                found.add(new Found(detections, points, new ArrayList<>()));
+                detected.add(detections);
+                points.add(faces);
             }
+            List<float[]> descriptors = List.of();
             if (embedder != null) {
-                List<float[]> descriptors = FaceChips.embed(embedder, chips);
-                int next = 0;
-                for (Found frame : found) {
-                    for (int k = 0; k < frame.points().size(); k++) {
-                        frame.descriptors().add(descriptors.get(next++));
+                descriptors = FaceChips.embed(embedder, chips);
+                timer.lap("identify", t);
+            }
+            int next = 0;
+            for (int f = 0; f < frames.size(); f++) {
+                int count = points.get(f).size();
+                List<float[]> own = embedder == null ? null : descriptors.subList(next, next + count);
+                next += own == null ? 0 : count;
+                int[] ids = tracks.next(detected.get(f).stream().map(Detection::box).toList(), own);
+                boolean[] verdicts = new boolean[count];
+                for (int k = 0; k < count; k++) {
+                    verdicts[k] = filter == null || filter.judge(own.get(k)).keep();
+                    if (filter != null) {
+                        votes.add(ids[k], verdicts[k]);
                     }
                 }
-                t = timer.lap("identify", t);
+                pending.add(new Found(frames.get(f), points.get(f), ids, verdicts));
             }
+        }
+
+        /**
+         * Converts the queued frames whose tracks have been seen {@value #DECISION_LOOKAHEAD} frames further on
+         * (all of them at the {@code end}), so the person decision of a track's first frames has its later
+         * faces' votes too; without a reference there is nothing to wait for.
+         */
+        List<Image> convertReady(boolean end) {
+            int wait = filter == null || end ? 0 : DECISION_LOOKAHEAD;
+            List<Frame> frames = new ArrayList<>();
+            List<Found> ready = new ArrayList<>();
+            while (pending.size() > wait) {
+                Found found = pending.poll();
+                ready.add(found);
+                frames.add(found.frame());
+            }
+            long t = System.nanoTime();
             List<List<Landmarks>> facesPerFrame = new ArrayList<>();
             List<int[]> tracksPerFrame = new ArrayList<>();
             List<Affine> windows = new ArrayList<>();
             List<Image> cutOut = new ArrayList<>();
-            for (int f = 0; f < frames.size(); f++) {
-                Found frame = found.get(f);
-                int[] ids = tracks.next(frame.detections().stream().map(Detection::box).toList(), embedder == null ? null : frame.descriptors());
+            for (Found found : ready) {
                 List<Landmarks> chosen = new ArrayList<>();
                 List<Integer> chosenTracks = new ArrayList<>();
+                int[] ids = found.tracks();
                 for (int k = 0; k < ids.length; k++) {
-                    if (filter != null) {
-                        boolean own = filter.judge(frame.descriptors().get(k)).keep();
-                        votes.add(ids[k], own);
-                        if (!votes.keep(ids[k], own) || (settings.largestOnly() && !chosen.isEmpty())) {
-                            continue;
-                        }
+                    if (filter != null && (!votes.keep(ids[k], found.verdicts()[k]) || (settings.largestOnly() && !chosen.isEmpty()))) {
+                        continue;
                     }
-                    chosen.add(frame.points().get(k));
+                    chosen.add(found.points().get(k));
                     chosenTracks.add(ids[k]);
                 }
                 int[] chosenIds = chosenTracks.stream().mapToInt(Integer::intValue).toArray();
@@ -260,7 +293,7 @@ public final class Converter {
                 for (Landmarks face : points) {
                     Affine frameToFace = window.frameToFace(face);
                     windows.add(frameToFace);
-                    cutOut.add(OpenCvImages.warpAffine(frames.get(f).image(), frameToFace, window.faceSize(), window.faceSize()));
+                    cutOut.add(OpenCvImages.warpAffine(found.frame().image(), frameToFace, window.faceSize(), window.faceSize()));
                 }
                 facesPerFrame.add(points);
                 tracksPerFrame.add(chosenIds);

@@ -10,8 +10,10 @@ import java.util.Map;
 
 /**
  * Groups faces by person: each face track starts as one group (the tracker already linked those
- * faces), then the two groups whose mean descriptors are nearest are merged while that distance is
- * below the same-person distance (centroid linkage; deterministic, unlike dlib's Chinese whispers).
+ * faces), then the two groups nearest on average over their pairs of faces are merged while that
+ * distance is below the same-person distance (average linkage: a few blurred faces near a group's
+ * mean do not pull a stranger in, as they did with centroids; deterministic, unlike dlib's Chinese
+ * whispers).
  */
 public final class FaceClusters {
 
@@ -19,26 +21,21 @@ public final class FaceClusters {
 
     private static final class Group {
         final List<FaceRecord> faces = new ArrayList<>();
-        float[] sum;
 
         void add(FaceRecord face) {
             faces.add(face);
-            float[] d = face.descriptor();
-            if (sum == null) {
-                sum = new float[d.length];
-            }
-            for (int i = 0; i < d.length; i++) {
-                sum[i] += d[i];
-            }
         }
+    }
 
-        float[] mean() {
-            float[] mean = sum.clone();
-            for (int i = 0; i < mean.length; i++) {
-                mean[i] /= faces.size();
+    /** The mean distance over every pair of faces, one from each group. */
+    private static double averageDistance(Group a, Group b) {
+        double sum = 0;
+        for (FaceRecord x : a.faces) {
+            for (FaceRecord y : b.faces) {
+                sum += Descriptors.distance(x.descriptor(), y.descriptor());
             }
-            return mean;
         }
+        return sum / (a.faces.size() * b.faces.size());
     }
 
     /** The people among {@code faces} (those with a descriptor), most faces first. */
@@ -50,14 +47,13 @@ public final class FaceClusters {
             }
         }
         List<Group> groups = new ArrayList<>(byTrack.values());
-        List<float[]> means = new ArrayList<>(groups.stream().map(Group::mean).toList());
         while (groups.size() > 1) {
             int bestI = -1;
             int bestJ = -1;
             double best = samePerson;
             for (int i = 0; i < groups.size(); i++) {
                 for (int j = i + 1; j < groups.size(); j++) {
-                    double d = Descriptors.distance(means.get(i), means.get(j));
+                    double d = averageDistance(groups.get(i), groups.get(j));
                     if (d < best) {
                         best = d;
                         bestI = i;
@@ -70,8 +66,6 @@ public final class FaceClusters {
             }
             Group merged = groups.get(bestI);
             groups.remove(bestJ).faces.forEach(merged::add);
-            means.remove(bestJ);
-            means.set(bestI, merged.mean());
         }
         return groups.stream().map(g -> List.copyOf(g.faces)).sorted(Comparator.comparingInt((List<FaceRecord> g) -> g.size()).reversed())
                 .toList();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.faceswap4j.api.FaceDetector;
 import dev.faceswap4j.api.FaceswapException;
@@ -14,8 +15,10 @@ import dev.faceswap4j.core.align.MeanFace;
 import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
 import dev.faceswap4j.core.models.ModelCatalog;
+import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.testing.DlibDetector;
 import dev.faceswap4j.core.testing.DlibReference;
+import dev.faceswap4j.core.testing.TestData;
 import dev.faceswap4j.core.testing.TestImages;
 import dev.faceswap4j.core.testing.TestModels;
 import java.awt.image.BufferedImage;
@@ -23,6 +26,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -182,5 +188,25 @@ class ExtractorTest {
         assertEquals(predictor.predict(colour, box), predictor.predict(grayImage, box));
         List<Point2> inside = predictor.predict(colour, box).points();
         assertTrue(inside.stream().allMatch(p -> p.x() > box.x() - box.width() && p.x() < box.right() + box.width()));
+    }
+
+    @Test
+    void aTrackKeepsItsIdThroughFramesTheDetectorMisses() throws Exception {
+        Optional<Path> clip = TestData.sharedVideo("woman-talking.mp4");
+        assumeTrue(clip.isPresent(), TestData.missingMessage("woman-talking.mp4"));
+        // dlib's boxes, except in frames 3 and 4 where this detector finds nothing (a blink of a real detector).
+        Supplier<FaceDetector> blinking = () -> {
+            DlibDetector dlib = new DlibDetector();
+            int[] frame = {-1};
+            return image -> ++frame[0] == 3 || frame[0] == 4 ? List.of() : dlib.detect(image);
+        };
+        Extractor.Settings settings = new Extractor.Settings(256, 48, 1, 0, false, false, FrameRange.parse("0:8"), null, false);
+        Path faces = dir.resolve("faces");
+        new Extractor(blinking, landmarks(), settings).run(clip.get(), faces);
+
+        List<FrameRecord> frames = Alignments.read(faces.resolve(Alignments.FILE_NAME)).frames();
+        assertEquals(List.of(0, 1, 2, 5, 6, 7), frames.stream().filter(f -> !f.faces().isEmpty()).map(FrameRecord::frame).toList());
+        Set<Integer> tracks = frames.stream().flatMap(f -> f.faces().stream()).map(FaceRecord::track).collect(Collectors.toSet());
+        assertEquals(1, tracks.size(), "one track before and after the missed frames: " + tracks);
     }
 }
