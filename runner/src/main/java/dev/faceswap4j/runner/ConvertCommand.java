@@ -7,14 +7,19 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.core.convert.ConvertSettings;
-import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.convert.Converter;
 import dev.faceswap4j.core.convert.FaceWindow;
+import dev.faceswap4j.core.evaluate.BeforeAfterFrames;
+import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.image.SideBySide;
 import dev.faceswap4j.core.plugin.PluginRegistry;
 import dev.faceswap4j.core.plugin.StageKind;
 import dev.faceswap4j.core.train.CheckpointInfo;
 import dev.faceswap4j.core.train.ModelDir;
+import dev.faceswap4j.core.video.FrameRange;
+import dev.faceswap4j.core.video.FrameSource;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,6 +76,9 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("converted " + summary.describe() + " into " + output);
         out.println("per frame: " + summary.perFrame());
+        if (Files.isRegularFile(input) && Files.isRegularFile(output)) {
+            out.println("before | after: " + writeBeforeAfter(input, settings.frames(), output));
+        }
         out.flush();
         return 0;
     }
@@ -91,5 +99,18 @@ final class ConvertCommand implements Callable<Integer> {
         try (Swapper swapper = model.loadSwapper(models.checkpoint())) {
             return converter.run(input, swapper, FaceWindow.of(checkpoint), direction, output, overwrite);
         }
+    }
+
+    /** Writes {@code OUTPUT-before-after.png} beside a converted file: input | result, for a video 3 frames of the converted part. */
+    static Path writeBeforeAfter(Path input, FrameRange frames, Path output) {
+        String name = output.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Path sheet = output.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + "-before-after.png");
+        if (FrameSource.isImage(output)) {
+            SideBySide.write(Images.readBgr(input), Images.readBgr(output), sheet);
+        } else {
+            BeforeAfterFrames.write(input, frames, output, 3, sheet);
+        }
+        return sheet;
     }
 }

@@ -6,13 +6,10 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.convert.ConvertSettings;
 import dev.faceswap4j.core.convert.Converter;
-import dev.faceswap4j.core.evaluate.BeforeAfterFrames;
 import dev.faceswap4j.core.evaluate.EvaluationReport;
 import dev.faceswap4j.core.evaluate.SwapEvaluation;
 import dev.faceswap4j.core.extract.Extractor;
-import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.people.People;
-import dev.faceswap4j.core.image.SideBySide;
 import dev.faceswap4j.core.train.CheckpointInfo;
 import dev.faceswap4j.core.train.ModelDir;
 import dev.faceswap4j.core.train.TrainSettings;
@@ -115,13 +112,7 @@ final class RunCommand implements Callable<Integer> {
             out.println("evaluation: " + report);
         }
         if (run.getBoolean("before-after") && Files.isRegularFile(input) && Files.isRegularFile(output)) {
-            Path sheet = output.resolveSibling(stem(output) + "-before-after.png");
-            if (FrameSource.isImage(output)) {
-                SideBySide.write(Images.readBgr(input), Images.readBgr(output), sheet);
-            } else {
-                BeforeAfterFrames.write(input, convert.frames(), output, 3, sheet);
-            }
-            out.println("before | after: " + sheet);
+            out.println("before | after: " + ConvertCommand.writeBeforeAfter(input, convert.frames(), output));
         }
         out.flush();
         return 0;
@@ -170,11 +161,6 @@ final class RunCommand implements Callable<Integer> {
         return FrameSource.isImage(input) ? ".png" : ".mp4";
     }
 
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? name : name.substring(0, dot);
-    }
 
     /** Whether {@code file} exists and was modified after {@code than} (a folder input counts by its own time). */
     private static boolean newer(Path file, Path than) {

@@ -50,6 +50,7 @@ class RunIT {
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("faces of A: 1 frames, 1 faces"), run.out());
         assertTrue(run.out().contains("trained at iteration 6"), run.out());
+        assertTrue(Files.size(work.resolve("model").resolve("losses.png")) > 0, "losses.png beside losses.csv");
         Path swapped = work.resolve("swapped.png");
         assertTrue(run.out().contains("converted 1 frames, 1 faces swapped"), run.out());
 
@@ -103,6 +104,9 @@ class RunIT {
             }
             assertEquals(12, frames);
         }
+        Image beforeAfter = Images.readBgr(dir.resolve("clip-swapped-before-after.png"));
+        assertEquals(2 * side, beforeAfter.width(), "input | result");
+        assertEquals(3 * side, beforeAfter.height(), "three frames of the video, one row each");
         List<byte[]> audioIn = TestVideos.audioPackets(video);
         List<byte[]> audioOut = TestVideos.audioPackets(converted);
         assertEquals(audioIn.size(), audioOut.size());

@@ -16,10 +16,11 @@ import dev.faceswap4j.core.people.FaceChips;
 import dev.faceswap4j.core.people.FaceTracks;
 import dev.faceswap4j.core.people.PersonFilter;
 import dev.faceswap4j.core.people.TrackVotes;
+import dev.faceswap4j.core.util.ProgressBars;
 import dev.faceswap4j.core.util.StageTimer;
+import dev.faceswap4j.core.video.AudioTrack;
 import dev.faceswap4j.core.video.Frame;
 import dev.faceswap4j.core.video.FrameSink;
-import dev.faceswap4j.core.video.AudioTrack;
 import dev.faceswap4j.core.video.FrameSource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +40,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,7 +145,7 @@ public final class Converter {
                         }
                         frames += batch.size();
                         bar.stepBy(done.size());
-                        bar.setExtraMessage(work.faces + " faces");
+                        bar.setExtraMessage(", " + work.faces + " faces");
                         batch.clear();
                     }
                     if (frame == END_OF_INPUT) {
@@ -365,12 +364,7 @@ public final class Converter {
     }
 
     private ProgressBar progressBar(int frameCount) {
-        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("convert").setUnit(" frames", 1)
-                .setInitialMax(frameCount == 0 ? -1 : frameCount).setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(500);
-        if (!progress) {
-            builder.setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(line -> { }));
-        }
-        return builder.build();
+        return ProgressBars.of("convert", "frames", frameCount == 0 ? -1 : frameCount, progress);
     }
 
     /** Puts into a bounded queue, giving up when the thread that empties it has failed. */

@@ -12,6 +12,7 @@ import dev.faceswap4j.api.Point2;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.compare.Descriptors;
 import dev.faceswap4j.core.people.FaceChips;
+import dev.faceswap4j.core.util.ProgressBars;
 import dev.faceswap4j.core.video.Frame;
 import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.video.FrameSource;
@@ -22,10 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Judges a swapped video against the video it was made from, frame pair by frame pair, with the
@@ -269,11 +267,6 @@ public final class SwapEvaluation {
     }
 
     private ProgressBar progressBar(int frames) {
-        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("evaluate").setUnit(" frames", 1)
-                .setInitialMax(frames == 0 ? -1 : frames).setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(500);
-        if (!settings.progress()) {
-            builder.setConsumer(new DelegatingProgressBarConsumer(line -> { }));
-        }
-        return builder.build();
+        return ProgressBars.of("evaluate", "frames", frames == 0 ? -1 : frames, settings.progress());
     }
 }

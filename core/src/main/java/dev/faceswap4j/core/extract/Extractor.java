@@ -16,6 +16,7 @@ import dev.faceswap4j.core.people.People;
 import dev.faceswap4j.core.people.PersonFilter;
 import dev.faceswap4j.core.people.TrackVotes;
 import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.core.util.ProgressBars;
 import dev.faceswap4j.core.util.StageTimer;
 import dev.faceswap4j.core.video.Frame;
 import dev.faceswap4j.core.video.FrameRange;
@@ -34,8 +35,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -216,8 +215,11 @@ public final class Extractor {
                     matrices.add(matrix);
                     names.add(name);
                 }
-                List<float[]> descriptors = faceEmbedder == null ? null : FaceChips.embed(faceEmbedder, chips);
-                t = timer.lap("identify", t);
+                List<float[]> descriptors = null;
+                if (faceEmbedder != null) {
+                    descriptors = FaceChips.embed(faceEmbedder, chips);
+                    t = timer.lap("identify", t);
+                }
                 int[] ids = tracks.next(kept.stream().map(Detection::box).toList(), descriptors);
                 List<FaceRecord> records = new ArrayList<>();
                 for (int k = 0; k < kept.size(); k++) {
@@ -234,7 +236,7 @@ public final class Extractor {
                 frames.add(new FrameRecord(frame.index(), frame.source(), records));
                 faces += records.size();
                 bar.step();
-                bar.setExtraMessage(faces + " faces");
+                bar.setExtraMessage(", " + faces + " faces");
                 t = System.nanoTime();
             }
         }
@@ -294,13 +296,8 @@ public final class Extractor {
     }
 
     private ProgressBar progressBar(FrameSource source) {
-        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("extract").setUnit(" frames", 1)
-                .setInitialMax(source.frameCount() == 0 ? -1 : (source.frameCount() + settings.every() - 1) / settings.every())
-                .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(500);
-        if (!settings.progress()) {
-            builder.setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(line -> { }));
-        }
-        return builder.build();
+        return ProgressBars.of("extract", "frames",
+                source.frameCount() == 0 ? -1 : (source.frameCount() + settings.every() - 1) / settings.every(), settings.progress());
     }
 
     private Alignments describeInput(Path input) {

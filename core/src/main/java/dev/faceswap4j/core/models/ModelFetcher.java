@@ -5,6 +5,7 @@ import dev.faceswap4j.core.models.ModelSource.DebianPackage;
 import dev.faceswap4j.core.models.ModelSource.DlibExport;
 import dev.faceswap4j.core.models.ModelSource.NpmPackage;
 import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.core.util.ProgressBars;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.ar.ArArchiveInputStream;
@@ -145,8 +145,7 @@ public final class ModelFetcher {
         long length = response.headers().firstValueAsLong("content-length").orElse(-1);
         try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(file)) {
             if (showProgress) {
-                ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName(url.substring(url.lastIndexOf('/') + 1))
-                        .setInitialMax(length).setUnit(" MB", 1 << 20).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500);
+                ProgressBarBuilder bar = ProgressBars.builder(url.substring(url.lastIndexOf('/') + 1), "MB", 1 << 20, length, true);
                 try (InputStream in = ProgressBar.wrap(body, bar)) {
                     in.transferTo(out);
                 }

@@ -6,6 +6,7 @@ import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.core.util.ProgressBars;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,13 +104,14 @@ public final class TrainingLoop {
                     losses.append(iteration, last, seconds);
                     if (bar != null) {
                         bar.stepTo(iteration);
-                        bar.setExtraMessage(describe(last));
+                        bar.setExtraMessage(", " + describe(last));
                     }
                     if (iteration % settings.previewEvery() == 0) {
                         writePreview(preview, view, dir, iteration);
                     }
                     if (iteration % settings.checkpointEvery() == 0) {
                         dir.save(trainer, info(iteration));
+                        LossPlot.write(dir.root());
                         lastSaved = iteration;
                     }
                 }
@@ -122,6 +122,7 @@ public final class TrainingLoop {
                 if (end % settings.previewEvery() != 0) {
                     writePreview(preview, view, dir, end);
                 }
+                LossPlot.write(dir.root());
                 double seconds = (System.nanoTime() - began) / 1e9;
                 return new Result(start, end, stopRequested, seconds, last, dir.checkpoint());
             }
@@ -200,14 +201,7 @@ public final class TrainingLoop {
         if (!progress) {
             return null;
         }
-        return new ProgressBarBuilder()
-                .setTaskName("train")
-                .setInitialMax(settings.iterations())
-                .startsFrom(start, java.time.Duration.ZERO)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" it", 1)
-                .showSpeed()
-                .setUpdateIntervalMillis(500)
+        return ProgressBars.builder("train", "it", 1, settings.iterations(), true).startsFrom(start, java.time.Duration.ZERO).showSpeed()
                 .build();
     }
 }

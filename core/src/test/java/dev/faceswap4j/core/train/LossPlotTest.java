@@ -1,0 +1,59 @@
+package dev.faceswap4j.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+/** losses.png: each loss of losses.csv, averaged down to a few hundred points, on a log axis. */
+class LossPlotTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void drawsEachLossAveragedOnALogAxis() throws Exception {
+        try (LossLog log = LossLog.continueAfter(dir, 0)) {
+            for (int i = 1; i <= 1000; i++) {
+                Map<String, Double> losses = new LinkedHashMap<>();
+                losses.put("loss_a", 1.0 / i);
+                losses.put("loss_b", 2.0 / i);
+                log.append(i, losses, i * 0.1);
+            }
+        }
+        LossPlot.write(dir);
+        BufferedImage png = ImageIO.read(dir.resolve(LossPlot.FILE_NAME).toFile());
+        assertEquals(800, png.getWidth());
+        assertEquals(450, png.getHeight());
+        assertFalse(Files.exists(dir.resolve(".losses.png.tmp")));
+
+        XYChart chart = LossPlot.chart(Files.readAllLines(dir.resolve(LossLog.FILE_NAME)));
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        Map<String, XYSeries> series = chart.getSeriesMap();
+        assertEquals(List.of("loss_a", "loss_b"), new ArrayList<>(series.keySet()), "the loss columns, not iteration or seconds");
+        XYSeries a = series.get("loss_a");
+        assertEquals(334, a.getXData().length, "1000 rows, 3 per point");
+        assertEquals(3.0, a.getXData()[0], 1e-9);
+        assertEquals((1 + 1 / 2.0 + 1 / 3.0) / 3, a.getYData()[0], 1e-5);
+        assertEquals(1000.0, a.getXData()[a.getXData().length - 1], 1e-9);
+    }
+
+    @Test
+    void noRowsNoPlot() throws Exception {
+        Files.writeString(dir.resolve(LossLog.FILE_NAME), "iteration,loss_a,seconds\n");
+        LossPlot.write(dir);
+        assertFalse(Files.exists(dir.resolve(LossPlot.FILE_NAME)));
+    }
+}
