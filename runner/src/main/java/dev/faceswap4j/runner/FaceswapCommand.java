@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "faceswap4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Face swap pipeline: detect, align, train a swap model, convert video.",
-        subcommands = {ExtractCommand.class, FacesCommand.class, TrainCommand.class, ConvertCommand.class, RunCommand.class, CompareCommand.class, EvaluateCommand.class, DetectCommand.class, PluginsCommand.class, ModelsCommand.class, DoctorCommand.class})
+        subcommands = {ExtractCommand.class, FacesCommand.class, TrainCommand.class, ConvertCommand.class, RunCommand.class, CompareCommand.class, EvaluateCommand.class, ServeCommand.class, DetectCommand.class, PluginsCommand.class, ModelsCommand.class, DoctorCommand.class})
 public final class FaceswapCommand implements Runnable {
 
     @picocli.CommandLine.Spec

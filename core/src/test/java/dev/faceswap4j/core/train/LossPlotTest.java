@@ -39,7 +39,7 @@ class LossPlotTest {
         assertEquals(450, png.getHeight());
         assertFalse(Files.exists(dir.resolve(".losses.png.tmp")));
 
-        XYChart chart = LossPlot.chart(Files.readAllLines(dir.resolve(LossLog.FILE_NAME)));
+        XYChart chart = LossPlot.chart(LossHistory.read(dir));
         assertTrue(chart.getStyler().isYAxisLogarithmic());
         Map<String, XYSeries> series = chart.getSeriesMap();
         assertEquals(List.of("loss_a", "loss_b"), new ArrayList<>(series.keySet()), "the loss columns, not iteration or seconds");
@@ -48,6 +48,7 @@ class LossPlotTest {
         assertEquals(3.0, a.getXData()[0], 1e-9);
         assertEquals((1 + 1 / 2.0 + 1 / 3.0) / 3, a.getYData()[0], 1e-5);
         assertEquals(1000.0, a.getXData()[a.getXData().length - 1], 1e-9);
+        assertEquals(10.0, LossHistory.read(dir).iterationsPerSecond(50), 1e-6, "one row per 0.1 s");
     }
 
     @Test

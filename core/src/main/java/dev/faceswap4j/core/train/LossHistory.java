@@ -1,0 +1,97 @@
+package dev.faceswap4j.core.train;
+
+import dev.faceswap4j.api.FaceswapException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What {@code losses.csv} says: the losses by name, iteration by iteration, and the seconds each was reached at. */
+public record LossHistory(List<String> names, long[] iterations, double[] seconds, Map<String, double[]> losses) {
+
+    /** One curve averaged down: {@code x} the last iteration of each group of rows, {@code y} their mean. */
+    public record Curve(List<Double> x, List<Double> y) {}
+
+    public static final LossHistory EMPTY = new LossHistory(List.of(), new long[0], new double[0], Map.of());
+
+    /** The history of {@code dir}; {@link #EMPTY} when it has none yet. */
+    public static LossHistory read(Path dir) {
+        Path csv = dir.resolve(LossLog.FILE_NAME);
+        if (!Files.isRegularFile(csv)) {
+            return EMPTY;
+        }
+        try {
+            return parse(Files.readAllLines(csv, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            throw new FaceswapException("cannot read loss history " + csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    static LossHistory parse(List<String> lines) {
+        if (lines.size() < 2) {
+            return EMPTY;
+        }
+        String[] header = lines.get(0).split(",", -1);
+        // Columns between "iteration" and "seconds" are losses.
+        List<String> names = List.of(header).subList(1, header.length - 1);
+        List<String> rows = lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank()).toList();
+        long[] iterations = new long[rows.size()];
+        double[] seconds = new double[rows.size()];
+        Map<String, double[]> losses = new LinkedHashMap<>();
+        names.forEach(name -> losses.put(name, new double[rows.size()]));
+        for (int r = 0; r < rows.size(); r++) {
+            String[] cells = rows.get(r).split(",", -1);
+            iterations[r] = Long.parseLong(cells[0]);
+            seconds[r] = Double.parseDouble(cells[header.length - 1]);
+            for (int c = 0; c < names.size(); c++) {
+                losses.get(names.get(c))[r] = Double.parseDouble(cells[c + 1]);
+            }
+        }
+        return new LossHistory(names, iterations, seconds, losses);
+    }
+
+    public int rows() {
+        return iterations.length;
+    }
+
+    /** Rows averaged per point so that each curve has at most {@code points} (positive, finite values only: they go on a log axis). */
+    public int rowsPerPoint(int points) {
+        return Math.max(1, (int) Math.ceil(rows() / (double) points));
+    }
+
+    public Curve curve(String name, int points) {
+        double[] values = losses.get(name);
+        int perPoint = rowsPerPoint(points);
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        double sum = 0;
+        int count = 0;
+        for (int row = 0; row < rows(); row++) {
+            if (values[row] > 0 && Double.isFinite(values[row])) {
+                sum += values[row];
+                count++;
+            }
+            if (((row + 1) % perPoint == 0 || row == rows() - 1) && count > 0) {
+                x.add((double) iterations[row]);
+                y.add(sum / count);
+                sum = 0;
+                count = 0;
+            }
+        }
+        return new Curve(x, y);
+    }
+
+    /** Iterations per second over the last {@code window} rows (NaN with fewer than two). */
+    public double iterationsPerSecond(int window) {
+        if (rows() < 2) {
+            return Double.NaN;
+        }
+        int from = Math.max(0, rows() - window);
+        double elapsed = seconds[rows() - 1] - seconds[from];
+        return elapsed <= 0 ? Double.NaN : (iterations[rows() - 1] - iterations[from]) / elapsed;
+    }
+}

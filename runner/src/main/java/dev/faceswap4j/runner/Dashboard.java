@@ -1,0 +1,169 @@
+package dev.faceswap4j.runner;
+
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.core.train.LossHistory;
+import dev.faceswap4j.core.train.LossLog;
+import dev.faceswap4j.core.train.ModelDir;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The browser view of a work folder (Javalin): its model folders, each one's iteration, speed, last
+ * checkpoint and loss curves as JSON, their preview sheets and reports as files, and one page that
+ * draws them and refreshes. Read only; serves nothing outside the work folder.
+ */
+final class Dashboard implements AutoCloseable {
+
+    /** What the page may load: pictures and reports, never checkpoints or other files. */
+    private static final Set<String> SERVED = Set.of(".png", ".md", ".json", ".csv");
+    private static final int CURVE_POINTS = 400;
+    private static final int SPEED_WINDOW = 50;
+    private static final int DEPTH = 3;
+
+    private final Path workDir;
+    private final Javalin app;
+
+    /** Starts serving {@code workDir} on {@code host}:{@code port} (0: any free port). */
+    Dashboard(Path workDir, String host, int port) {
+        if (!Files.isDirectory(workDir)) {
+            throw new FaceswapException("work dir not found: " + workDir);
+        }
+        this.workDir = realPath(workDir);
+        String page = resource("dashboard.html");
+        this.app = Javalin.create(config -> config.showJavalinBanner = false)
+                .get("/", ctx -> ctx.html(page))
+                .get("/api/models", ctx -> ctx.json(models()))
+                .get("/api/status", this::status)
+                .get("/files/<path>", this::file)
+                .start(host, port);
+    }
+
+    int port() {
+        return app.port();
+    }
+
+    /** The folders under the work dir (a few levels deep) that training writes into, by path relative to it. */
+    List<Map<String, Object>> models() throws IOException {
+        try (Stream<Path> paths = Files.walk(workDir, DEPTH)) {
+            return paths.filter(Files::isDirectory)
+                    .filter(dir -> Files.isRegularFile(dir.resolve(LossLog.FILE_NAME)) || Files.isDirectory(dir.resolve("checkpoint")))
+                    .sorted()
+                    .map(dir -> {
+                        Map<String, Object> model = new LinkedHashMap<>();
+                        model.put("name", relative(dir));
+                        model.put("checkpoint", new ModelDir(dir).latest().map(info -> info.iteration()).orElse(null));
+                        return model;
+                    })
+                    .toList();
+        }
+    }
+
+    private void status(Context ctx) {
+        Path dir = inside(ctx.queryParam("model"));
+        if (dir == null || !Files.isDirectory(dir)) {
+            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no such model folder: " + ctx.queryParam("model")));
+            return;
+        }
+        LossHistory history = LossHistory.read(dir);
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("model", relative(dir));
+        status.put("iteration", history.rows() == 0 ? 0 : history.iterations()[history.rows() - 1]);
+        double speed = history.iterationsPerSecond(SPEED_WINDOW);
+        status.put("iterationsPerSecond", Double.isFinite(speed) ? speed : null);
+        status.put("checkpoint", new ModelDir(dir).latest().map(info -> info.iteration()).orElse(null));
+        Map<String, Object> curves = new LinkedHashMap<>();
+        for (String name : history.names()) {
+            LossHistory.Curve curve = history.curve(name, CURVE_POINTS);
+            curves.put(name, Map.of("x", curve.x(), "y", curve.y()));
+        }
+        status.put("losses", curves);
+        Path preview = dir.resolve("preview.png");
+        status.put("preview", Files.isRegularFile(preview) ? relative(preview) : null);
+        status.put("previewModified", Files.isRegularFile(preview) ? modified(preview) : null);
+        // evaluate and compare write their reports into folders of their own, often beside the model.
+        status.put("reports", reports());
+        ctx.json(status);
+    }
+
+    private List<String> reports() {
+        try (Stream<Path> paths = Files.walk(workDir, DEPTH)) {
+            return paths.filter(p -> p.getFileName().toString().matches("(evaluate|compare)\\.(md|png)")).sorted().map(this::relative).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void file(Context ctx) throws IOException {
+        Path file = inside(ctx.pathParam("path"));
+        String name = file == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (file == null || !Files.isRegularFile(file) || SERVED.stream().noneMatch(name::endsWith)) {
+            ctx.status(HttpStatus.NOT_FOUND).result("not found");
+            return;
+        }
+        ctx.contentType(name.endsWith(".png") ? "image/png" : name.endsWith(".json") ? "application/json" : "text/plain; charset=utf-8");
+        ctx.header("Cache-Control", "no-store");
+        ctx.result(Files.readAllBytes(file));
+    }
+
+    /** {@code relative} resolved in the work dir, or null when it leads outside (.., an absolute path, a link out). */
+    private Path inside(String relative) {
+        if (relative == null || relative.isBlank()) {
+            return null;
+        }
+        Path resolved = workDir.resolve(relative).normalize();
+        if (!resolved.startsWith(workDir)) {
+            return null;
+        }
+        if (Files.exists(resolved) && !realPath(resolved).startsWith(workDir)) {
+            return null;
+        }
+        return resolved;
+    }
+
+    private String relative(Path path) {
+        String text = workDir.relativize(path).toString().replace('\\', '/');
+        return text.isEmpty() ? "." : text;
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new FaceswapException("cannot open " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Dashboard.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("dashboard page " + name + " missing from the jar", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
