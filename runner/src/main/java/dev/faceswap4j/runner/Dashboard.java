@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * The browser view of a work folder (Javalin): its model folders, each one's iteration, speed, last
- * checkpoint and loss curves as JSON, their preview sheets and reports as files, and one page that
- * draws them and refreshes. Read only; serves nothing outside the work folder.
+ * checkpoint and loss curves as JSON, their preview sheets and reports as files, one page that draws
+ * them and refreshes, and one job at a time ({@code run} on a config file of the folder) to start and
+ * stop. Serves nothing outside the work folder.
  */
 final class Dashboard implements AutoCloseable {
 
@@ -34,21 +36,52 @@ final class Dashboard implements AutoCloseable {
     private static final int DEPTH = 3;
 
     private final Path workDir;
+    private final DashboardJob job;
     private final Javalin app;
 
-    /** Starts serving {@code workDir} on {@code host}:{@code port} (0: any free port). */
+    /** Starts serving {@code workDir} on {@code host}:{@code port} (0: any free port); jobs are {@code faceswap4j run}. */
     Dashboard(Path workDir, String host, int port) {
+        this(workDir, host, port, DashboardJob.faceswapRun());
+    }
+
+    /** As {@link #Dashboard(Path, String, int)}, a job being the arguments {@code jobCommand} gives for a config file. */
+    Dashboard(Path workDir, String host, int port, Function<Path, List<String>> jobCommand) {
         if (!Files.isDirectory(workDir)) {
             throw new FaceswapException("work dir not found: " + workDir);
         }
         this.workDir = realPath(workDir);
+        this.job = new DashboardJob(this.workDir, jobCommand);
         String page = resource("dashboard.html");
         this.app = Javalin.create(config -> config.showJavalinBanner = false)
                 .get("/", ctx -> ctx.html(page))
                 .get("/api/models", ctx -> ctx.json(models()))
                 .get("/api/status", this::status)
+                .get("/api/job", ctx -> ctx.json(job.status()))
+                .post("/api/job/start", this::startJob)
+                .post("/api/job/stop", ctx -> {
+                    job.stop();
+                    ctx.json(job.status());
+                })
                 .get("/files/<path>", this::file)
+                .exception(DashboardJob.Refused.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT).json(Map.of("error", e.getMessage())))
+                .exception(FaceswapException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())))
                 .start(host, port);
+    }
+
+    /** Starts {@code faceswap4j run} on the config file named by the {@code config} form field, a path inside the work dir. */
+    private void startJob(Context ctx) {
+        String name = ctx.formParam("config");
+        Path config = inside(name);
+        if (config == null || !name.endsWith(".conf")) {
+            throw new FaceswapException("config must be a .conf file inside the work dir: " + name);
+        }
+        job.start(config, name);
+        ctx.json(job.status());
+    }
+
+    /** Waits up to {@code seconds} for a running job to end (for a clean shutdown and for tests). */
+    boolean awaitJob(long seconds) throws InterruptedException {
+        return job.awaitEnd(seconds);
     }
 
     int port() {
@@ -162,8 +195,17 @@ final class Dashboard implements AutoCloseable {
         }
     }
 
+    /** Stops the server, and a running job the way Ctrl-C would, waiting for its checkpoint. */
     @Override
     public void close() {
         app.stop();
+        if (job.running()) {
+            job.stop();
+            try {
+                job.awaitEnd(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

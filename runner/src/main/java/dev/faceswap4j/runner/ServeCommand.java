@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", description = {"Watch training in a browser: the model folders of a work dir with their loss curves, iteration, it/s,",
-        "last checkpoint, live preview sheet and evaluate/compare reports (read only). Ctrl-C stops it."})
+        "last checkpoint, live preview sheet and evaluate/compare reports; start and stop one `run` on a config of the work dir.",
+        "Ctrl-C stops it (and a running job, with a checkpoint)."})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--work-dir", defaultValue = ".", paramLabel = "DIR", description = "The folder to show (default: the current one).")

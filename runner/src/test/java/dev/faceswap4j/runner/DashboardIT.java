@@ -1,0 +1,122 @@
+package dev.faceswap4j.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faceswap4j.core.models.ModelCatalog;
+import dev.faceswap4j.core.testing.TestModels;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code faceswap4j serve} through the launcher: start a real {@code run} from the dashboard, watch it train, refuse a
+ * second job, stop it as Ctrl-C would and find the checkpoint of the iteration it stopped at.
+ */
+class DashboardIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsWatchesAndStopsATrainingWithACheckpoint() throws Exception {
+        TestModels.require(ModelCatalog.FRONTAL_FACE_DETECTOR);
+        TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68);
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Files.writeString(work.resolve("pipeline.conf"), String.join("\n",
+                "faceswap4j {",
+                "  extract.largest-only = true",
+                "  convert.largest-only = true",
+                "  run { a = \"" + TestModels.samplePhoto(2) + "\", b = \"" + TestModels.samplePhoto(3) + "\", work-dir = \"" + work.resolve("run")
+                        + "\" }",
+                "  train { iterations = 100000, batch-size = 4, checkpoint-every = 5, preview-every = 5, seed = 1 }",
+                "  models.autoencoder { encoder-filters = [32, 64, 128, 256], encoder-dim = 256, bottleneck-filters = 128,"
+                        + " decoder-filters = [64, 32, 16] }",
+                "}"));
+        Process serve = new ProcessBuilder(Launcher.stagedDistribution().resolve("bin/faceswap4j").toString(), "serve", "--work-dir",
+                work.toString(), "--port", "0").redirectErrorStream(true).start();
+        try {
+            String base = "http://127.0.0.1:" + port(serve) + "/";
+            HttpResponse<String> started = post(base + "api/job/start", "config=pipeline.conf");
+            assertEquals(200, started.statusCode(), started.body());
+            HttpResponse<String> second = post(base + "api/job/start", "config=pipeline.conf");
+            assertEquals(409, second.statusCode());
+            assertTrue(JSON.readTree(second.body()).get("error").asText().startsWith("a job is running (pipeline.conf"), second.body());
+
+            JsonNode training = await(base + "api/status?model=run/model", s -> s.path("iteration").asLong() >= 7, 300);
+            assertTrue(training.get("losses").has("loss_a"), training.toString());
+
+            HttpResponse<String> stop = post(base + "api/job/stop", "");
+            assertEquals(200, stop.statusCode(), stop.body());
+            JsonNode ended = await(base + "api/job", job -> !job.get("running").asBoolean(), 180);
+            JsonNode status = JSON.readTree(get(base + "api/status?model=run/model").body());
+            long iteration = status.get("iteration").asLong();
+            assertTrue(iteration >= 7, status.toString());
+            // The last step trained is checkpointed, whatever checkpoint-every says: the stop was Ctrl-C's clean one.
+            assertEquals(iteration, status.get("checkpoint").asLong(), "checkpoint of the last iteration; job log: " + ended.get("log"));
+            assertEquals(409, post(base + "api/job/stop", "").statusCode(), "nothing left to stop");
+        } finally {
+            serve.destroy();
+            serve.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The port from serve's first line ("dashboard of DIR: http://127.0.0.1:PORT/ ..."). */
+    private static int port(Process serve) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        Pattern url = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/");
+        for (String line; (line = out.readLine()) != null; ) {
+            Matcher m = url.matcher(line);
+            if (m.find()) {
+                // Keep reading its output so the process never blocks on a full pipe.
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "serve-output");
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new AssertionError("serve ended without printing its address (exit " + serve.waitFor() + ")");
+    }
+
+    private static JsonNode await(String url, Predicate<JsonNode> done, long seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        JsonNode last = null;
+        while (System.nanoTime() < end) {
+            HttpResponse<String> response = get(url);
+            if (response.statusCode() == 200) {
+                last = JSON.readTree(response.body());
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("not reached in " + seconds + " s: " + url + " last " + last);
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String url, String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
