@@ -9,19 +9,16 @@ import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.core.train.LossLog;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +34,7 @@ class DashboardBrowserTest {
 
     @Test
     void thePageShowsTrainingAndFollowsIt() throws Exception {
-        Optional<Path> chromium = chromium();
+        Optional<Path> chromium = HeadlessChromium.find();
         assumeTrue(chromium.isPresent(), "no chromium on the PATH (./build.sh test installs it)");
         Path work = Files.createDirectories(dir.resolve("work"));
         Path model = Files.createDirectories(work.resolve("model"));
@@ -98,11 +95,5 @@ class DashboardBrowserTest {
         Matcher m = Pattern.compile("<img id=\"preview\"[^>]*src=\"([^\"]+)\"").matcher(dom);
         assertTrue(m.find(), "no preview image in " + dom);
         return m.group(1).replace("&amp;", "&");
-    }
-
-    private static Optional<Path> chromium() {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .flatMap(folder -> List.of("chromium", "chromium-browser").stream().map(name -> Path.of(folder, name)))
-                .filter(Files::isExecutable).findFirst();
     }
 }

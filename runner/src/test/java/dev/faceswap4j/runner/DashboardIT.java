@@ -2,6 +2,7 @@ package dev.faceswap4j.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code faceswap4j serve} through the launcher: start a real {@code run} from the dashboard, watch it train, refuse a
- * second job, stop it as Ctrl-C would and find the checkpoint of the iteration it stopped at.
+ * second job, stop it as Ctrl-C would and find the checkpoint of the iteration it stopped at; the same by the page's
+ * buttons in a headless Chromium.
  */
 class DashboardIT {
 
@@ -37,21 +40,8 @@ class DashboardIT {
 
     @Test
     void startsWatchesAndStopsATrainingWithACheckpoint() throws Exception {
-        TestModels.require(ModelCatalog.FRONTAL_FACE_DETECTOR);
-        TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68);
-        Path work = Files.createDirectories(dir.resolve("work"));
-        Files.writeString(work.resolve("pipeline.conf"), String.join("\n",
-                "faceswap4j {",
-                "  extract.largest-only = true",
-                "  convert.largest-only = true",
-                "  run { a = \"" + TestModels.samplePhoto(2) + "\", b = \"" + TestModels.samplePhoto(3) + "\", work-dir = \"" + work.resolve("run")
-                        + "\" }",
-                "  train { iterations = 100000, batch-size = 4, checkpoint-every = 5, preview-every = 5, seed = 1 }",
-                "  models.autoencoder { encoder-filters = [32, 64, 128, 256], encoder-dim = 256, bottleneck-filters = 128,"
-                        + " decoder-filters = [64, 32, 16] }",
-                "}"));
-        Process serve = new ProcessBuilder(Launcher.stagedDistribution().resolve("bin/faceswap4j").toString(), "serve", "--work-dir",
-                work.toString(), "--port", "0").redirectErrorStream(true).start();
+        Path work = workDir();
+        Process serve = serve(work);
         try {
             String base = "http://127.0.0.1:" + port(serve) + "/";
             HttpResponse<String> started = post(base + "api/job/start", "config=pipeline.conf");
@@ -76,6 +66,57 @@ class DashboardIT {
             serve.destroy();
             serve.waitFor(60, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void thePageStartsWatchesAndStopsATraining() throws Exception {
+        Optional<Path> chromium = HeadlessChromium.find();
+        assumeTrue(chromium.isPresent(), "no chromium on the PATH (./build.sh test installs it)");
+        Path work = workDir();
+        Process serve = serve(work);
+        try (HeadlessChromium page = new HeadlessChromium(chromium.get(), "http://127.0.0.1:" + port(serve) + "/",
+                Files.createDirectories(dir.resolve("profile")))) {
+            page.await("document.readyState", "complete"::equals, 60);
+            page.eval("document.getElementById('config').value = 'pipeline.conf'; document.getElementById('start').click(); 'clicked'");
+            page.await("document.getElementById('job-state').textContent", state -> state.startsWith("running pipeline.conf"), 30);
+            page.await("document.getElementById('model').value", "run/model"::equals, 300);
+            page.await("Number(document.getElementById('iteration').textContent) >= 7", "true"::equals, 300);
+            assertEquals("2", page.eval("document.getElementById('losses').dataset.series"), "both loss curves drawn");
+            String preview = page.await("document.getElementById('preview').getAttribute('src') || ''", src -> !src.isEmpty(), 30);
+            assertTrue(preview.startsWith("files/run/model/preview.png?t="), preview);
+            page.await("document.getElementById('preview').getAttribute('src')", src -> !src.equals(preview), 300);
+
+            page.eval("document.getElementById('stop').click(); 'clicked'");
+            page.await("document.getElementById('job-state').textContent", state -> state.startsWith("ended: pipeline.conf"), 180);
+            String iteration = page.await("document.getElementById('iteration').textContent", text -> Long.parseLong(text) >= 7, 30);
+            page.await("document.getElementById('checkpoint').textContent", iteration::equals, 30);
+        } finally {
+            serve.destroy();
+            serve.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A work dir with a pipeline.conf: the sample photos' two people, a small autoencoder, a checkpoint every 5 iterations. */
+    private Path workDir() throws Exception {
+        TestModels.require(ModelCatalog.FRONTAL_FACE_DETECTOR);
+        TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68);
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Files.writeString(work.resolve("pipeline.conf"), String.join("\n",
+                "faceswap4j {",
+                "  extract.largest-only = true",
+                "  convert.largest-only = true",
+                "  run { a = \"" + TestModels.samplePhoto(2) + "\", b = \"" + TestModels.samplePhoto(3) + "\", work-dir = \"" + work.resolve("run")
+                        + "\" }",
+                "  train { iterations = 100000, batch-size = 4, checkpoint-every = 5, preview-every = 5, seed = 1 }",
+                "  models.autoencoder { encoder-filters = [32, 64, 128, 256], encoder-dim = 256, bottleneck-filters = 128,"
+                        + " decoder-filters = [64, 32, 16] }",
+                "}"));
+        return work;
+    }
+
+    private static Process serve(Path work) throws Exception {
+        return new ProcessBuilder(Launcher.stagedDistribution().resolve("bin/faceswap4j").toString(), "serve", "--work-dir",
+                work.toString(), "--port", "0").redirectErrorStream(true).start();
     }
 
     /** The port from serve's first line ("dashboard of DIR: http://127.0.0.1:PORT/ ..."). */
