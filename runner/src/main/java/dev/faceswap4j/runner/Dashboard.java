@@ -4,6 +4,7 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.core.train.LossHistory;
 import dev.faceswap4j.core.train.LossLog;
 import dev.faceswap4j.core.train.ModelDir;
+import dev.faceswap4j.core.train.TrainingTarget;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -113,9 +115,15 @@ final class Dashboard implements AutoCloseable {
         LossHistory history = LossHistory.read(dir);
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("model", relative(dir));
-        status.put("iteration", history.rows() == 0 ? 0 : history.iterations()[history.rows() - 1]);
+        long iteration = history.rows() == 0 ? 0 : history.iterations()[history.rows() - 1];
+        status.put("iteration", iteration);
         double speed = history.iterationsPerSecond(SPEED_WINDOW);
         status.put("iterationsPerSecond", Double.isFinite(speed) ? speed : null);
+        Optional<TrainingTarget> target = TrainingTarget.read(dir);
+        status.put("targetIteration", target.map(TrainingTarget::iterations).orElse(null));
+        double left = target.map(t -> t.secondsLeft(iteration, speed, System.currentTimeMillis())).orElse(Double.NaN);
+        // Only while it trains: a stopped run has no ETA.
+        status.put("etaSeconds", Double.isFinite(left) && job.running() ? left : null);
         status.put("checkpoint", new ModelDir(dir).latest().map(info -> info.iteration()).orElse(null));
         Map<String, Object> curves = new LinkedHashMap<>();
         for (String name : history.names()) {

@@ -52,6 +52,10 @@ class DashboardIT {
 
             JsonNode training = await(base + "api/status?model=run/model", s -> s.path("iteration").asLong() >= 7, 300);
             assertTrue(training.get("losses").has("loss_a"), training.toString());
+            assertEquals(100000, training.get("targetIteration").asLong());
+            double eta = training.get("etaSeconds").asDouble();
+            double expected = (100000 - training.get("iteration").asLong()) / training.get("iterationsPerSecond").asDouble();
+            assertEquals(expected, eta, 1e-6 * expected, "ETA from the speed and the target");
 
             HttpResponse<String> stop = post(base + "api/job/stop", "");
             assertEquals(200, stop.statusCode(), stop.body());
@@ -82,6 +86,8 @@ class DashboardIT {
             page.await("document.getElementById('model').value", "run/model"::equals, 300);
             page.await("Number(document.getElementById('iteration').textContent) >= 7", "true"::equals, 300);
             assertEquals("2", page.eval("document.getElementById('losses').dataset.series"), "both loss curves drawn");
+            assertEquals("100000", page.eval("document.getElementById('target').textContent"));
+            assertTrue(page.eval("document.getElementById('eta').textContent").matches("(\\d+ h )?(\\d+ min )?\\d+ s"), "an ETA");
             String preview = page.await("document.getElementById('preview').getAttribute('src') || ''", src -> !src.isEmpty(), 30);
             assertTrue(preview.startsWith("files/run/model/preview.png?t="), preview);
             page.await("document.getElementById('preview').getAttribute('src')", src -> !src.equals(preview), 300);
@@ -90,6 +96,7 @@ class DashboardIT {
             page.await("document.getElementById('job-state').textContent", state -> state.startsWith("ended: pipeline.conf"), 180);
             String iteration = page.await("document.getElementById('iteration').textContent", text -> Long.parseLong(text) >= 7, 30);
             page.await("document.getElementById('checkpoint').textContent", iteration::equals, 30);
+            assertEquals("–", page.eval("document.getElementById('eta').textContent"), "no ETA once stopped");
         } finally {
             serve.destroy();
             serve.waitFor(60, TimeUnit.SECONDS);

@@ -91,6 +91,8 @@ public final class TrainingLoop {
                     Swapper view = trainer.swapper();
                     ProgressBar bar = progressBar(start)) {
                 long began = System.nanoTime();
+                new TrainingTarget(settings.iterations(),
+                        settings.minutes() > 0 ? System.currentTimeMillis() + (long) (settings.minutes() * 60_000) : 0).write(dir.root());
                 long lastSaved = start;
                 Map<String, Double> last = Map.of();
                 while (trainer.iteration() < settings.iterations() && !stopRequested
