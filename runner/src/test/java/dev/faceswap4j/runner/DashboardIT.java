@@ -66,6 +66,16 @@ class DashboardIT {
             // The last step trained is checkpointed, whatever checkpoint-every says: the stop was Ctrl-C's clean one.
             assertEquals(iteration, status.get("checkpoint").asLong(), "checkpoint of the last iteration; job log: " + ended.get("log"));
             assertEquals(409, post(base + "api/job/stop", "").statusCode(), "nothing left to stop");
+
+            // Starting again resumes the checkpoint (run continues a model short of its iterations).
+            assertEquals(200, post(base + "api/job/start", "config=pipeline.conf").statusCode());
+            await(base + "api/status?model=run/model", s -> s.path("iteration").asLong() >= iteration + 3, 300);
+            assertEquals(200, post(base + "api/job/stop", "").statusCode());
+            JsonNode resumed = await(base + "api/job", job -> !job.get("running").asBoolean(), 180);
+            JsonNode after = JSON.readTree(get(base + "api/status?model=run/model").body());
+            assertEquals(after.get("iteration").asLong(), after.get("checkpoint").asLong(), "job log: " + resumed.get("log"));
+            String csv = Files.readString(work.resolve("run").resolve("model").resolve("losses.csv"));
+            assertEquals(after.get("iteration").asLong(), csv.lines().skip(1).count(), "one row per iteration, none twice: resumed, not restarted");
         } finally {
             serve.destroy();
             serve.waitFor(60, TimeUnit.SECONDS);

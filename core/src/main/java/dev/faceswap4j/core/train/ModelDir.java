@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 public record ModelDir(Path root) {
 
     private static final Set<String> OWN_FILES = Set.of("checkpoint", ".checkpoint-new", ".checkpoint-old", LossLog.FILE_NAME,
-            "preview.png", "previews", ".preview.png.tmp.png", "." + LossLog.FILE_NAME + ".tmp");
+            "preview.png", "previews", ".preview.png.tmp.png", "." + LossLog.FILE_NAME + ".tmp", LossPlot.FILE_NAME, "." + LossPlot.FILE_NAME + ".tmp",
+            TrainingTarget.FILE_NAME, "." + TrainingTarget.FILE_NAME + ".tmp");
 
     public Path checkpoint() {
         return root.resolve("checkpoint");
