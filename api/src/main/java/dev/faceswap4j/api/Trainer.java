@@ -9,7 +9,16 @@ import java.util.Map;
  */
 public interface Trainer extends AutoCloseable {
 
-    /** One iteration on a batch of each identity; returns named losses, e.g. {@code loss_a}, {@code loss_b}. */
+    /**
+     * Separates a loss from a part of it in a loss name: {@code g_a.mask} is the mask term's share of {@code g_a}.
+     * Parts go into {@code losses.csv} and are drawn apart from the main losses.
+     */
+    String PART_SEPARATOR = ".";
+
+    /**
+     * One iteration on a batch of each identity; returns named losses, e.g. {@code loss_a}, {@code loss_b},
+     * main losses first, then any parts (see {@link #PART_SEPARATOR}).
+     */
     Map<String, Double> step(FaceBatch a, FaceBatch b);
 
     /**

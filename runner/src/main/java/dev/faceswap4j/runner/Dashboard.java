@@ -125,18 +125,23 @@ final class Dashboard implements AutoCloseable {
         // Only while it trains: a stopped run has no ETA.
         status.put("etaSeconds", Double.isFinite(left) && job.running() ? left : null);
         status.put("checkpoint", new ModelDir(dir).latest().map(info -> info.iteration()).orElse(null));
-        Map<String, Object> curves = new LinkedHashMap<>();
-        for (String name : history.names()) {
-            LossHistory.Curve curve = history.curve(name, CURVE_POINTS);
-            curves.put(name, Map.of("x", curve.x(), "y", curve.y()));
-        }
-        status.put("losses", curves);
+        status.put("losses", curves(history, history.mainNames()));
+        status.put("lossParts", curves(history, history.partNames()));
         Path preview = dir.resolve("preview.png");
         status.put("preview", Files.isRegularFile(preview) ? relative(preview) : null);
         status.put("previewModified", Files.isRegularFile(preview) ? modified(preview) : null);
         // evaluate and compare write their reports into folders of their own, often beside the model.
         status.put("reports", reports());
         ctx.json(status);
+    }
+
+    private static Map<String, Object> curves(LossHistory history, List<String> names) {
+        Map<String, Object> curves = new LinkedHashMap<>();
+        for (String name : names) {
+            LossHistory.Curve curve = history.curve(name, CURVE_POINTS);
+            curves.put(name, Map.of("x", curve.x(), "y", curve.y()));
+        }
+        return curves;
     }
 
     private List<String> reports() {

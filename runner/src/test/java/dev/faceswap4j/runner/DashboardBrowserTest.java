@@ -50,6 +50,9 @@ class DashboardBrowserTest {
             Matcher canvas = Pattern.compile("<canvas id=\"losses\"[^>]*data-series=\"2\"[^>]*data-points=\"(\\d+)\"").matcher(first);
             assertTrue(canvas.find(), "both loss curves drawn: " + first);
             assertEquals("40", canvas.group(1));
+            assertTrue(Pattern.compile("<section id=\"parts-section\">").matcher(first).find(), "the parts' chart is shown: " + first);
+            assertTrue(Pattern.compile("<canvas id=\"loss-parts\"[^>]*data-series=\"2\"[^>]*data-points=\"40\"").matcher(first).find(),
+                    "both parts drawn apart from the losses: " + first);
             String firstPreview = previewSource(first);
             assertTrue(firstPreview.startsWith("files/model/preview.png?t="), firstPreview);
 
@@ -69,6 +72,8 @@ class DashboardBrowserTest {
                 Map<String, Double> losses = new LinkedHashMap<>();
                 losses.put("loss_a", 1.0 / i);
                 losses.put("loss_b", 0.5 / i);
+                losses.put("g_a.adversarial", 0.2 / i);
+                losses.put("g_a.mask", 0.1 / i);
                 log.append(i, losses, i * 0.5);
             }
         }

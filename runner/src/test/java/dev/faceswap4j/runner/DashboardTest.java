@@ -40,6 +40,7 @@ class DashboardTest {
                 Map<String, Double> losses = new LinkedHashMap<>();
                 losses.put("loss_a", 1.0 / i);
                 losses.put("loss_b", 0.5 / i);
+                losses.put("g_a.mask", 0.1 / i);
                 log.append(i, losses, i * 0.5);
             }
         }
@@ -63,6 +64,8 @@ class DashboardTest {
             assertTrue(status.get("checkpoint").isNull());
             assertEquals(20, status.get("losses").get("loss_b").get("y").size());
             assertEquals(0.5 / 20, status.get("losses").get("loss_b").get("y").get(19).asDouble(), 1e-6);
+            assertEquals(2, status.get("losses").size(), "the losses without their parts");
+            assertEquals(0.1 / 20, status.get("lossParts").get("g_a.mask").get("y").get(19).asDouble(), 1e-6);
             assertEquals("runs/model/preview.png", status.get("preview").asText());
 
             HttpResponse<byte[]> png = HTTP.send(HttpRequest.newBuilder(URI.create(base + "files/runs/model/preview.png")).build(),

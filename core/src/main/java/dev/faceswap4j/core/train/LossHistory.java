@@ -1,6 +1,7 @@
 package dev.faceswap4j.core.train;
 
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.Trainer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,10 +49,20 @@ public record LossHistory(List<String> names, long[] iterations, double[] second
             iterations[r] = Long.parseLong(cells[0]);
             seconds[r] = Double.parseDouble(cells[header.length - 1]);
             for (int c = 0; c < names.size(); c++) {
-                losses.get(names.get(c))[r] = Double.parseDouble(cells[c + 1]);
+                losses.get(names.get(c))[r] = cells[c + 1].isBlank() ? Double.NaN : Double.parseDouble(cells[c + 1]);
             }
         }
         return new LossHistory(names, iterations, seconds, losses);
+    }
+
+    /** The losses themselves, without the parts of one (as a GAN's {@code g_a.mask}). */
+    public List<String> mainNames() {
+        return names.stream().filter(name -> !name.contains(Trainer.PART_SEPARATOR)).toList();
+    }
+
+    /** The parts of a loss ({@link Trainer#PART_SEPARATOR}), drawn apart: they sit far below the totals. */
+    public List<String> partNames() {
+        return names.stream().filter(name -> name.contains(Trainer.PART_SEPARATOR)).toList();
     }
 
     public int rows() {

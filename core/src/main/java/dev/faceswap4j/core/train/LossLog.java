@@ -81,8 +81,10 @@ public final class LossLog implements AutoCloseable {
                 }
             }
             StringBuilder row = new StringBuilder().append(iteration);
-            for (Double value : losses.values()) {
-                row.append(',').append(String.format(Locale.ROOT, "%.6f", value));
+            // By the header's names: a history begun by an older version keeps its columns (new losses are left out of it).
+            for (String column : columns.subList(1, columns.size() - 1)) {
+                Double value = losses.get(column);
+                row.append(',').append(value == null ? "" : String.format(Locale.ROOT, "%.6f", value));
             }
             row.append(',').append(String.format(Locale.ROOT, "%.1f", seconds));
             writer.write(row.toString());

@@ -34,6 +34,9 @@ public final class TrainingLoop {
     public record Result(long startIteration, long iteration, boolean stopped, double seconds, Map<String, Double> lastLosses,
             Path checkpoint) {}
 
+    /** Losses shown on the progress line. */
+    private static final int SHOWN_LOSSES = 6;
+
     private final Inputs inputs;
     private final TrainSettings settings;
     private final boolean progress;
@@ -194,8 +197,9 @@ public final class TrainingLoop {
 
     private static String describe(Map<String, Double> losses) {
         StringBuilder text = new StringBuilder();
-        losses.forEach((name, value) -> text.append(text.length() == 0 ? "" : " ")
-                .append(name.replace("loss_", "loss ")).append(' ').append(String.format(Locale.ROOT, "%.4f", value)));
+        // Trainers list their main losses first; the rest (a GAN's per-term parts) is for losses.csv, not one line.
+        losses.entrySet().stream().limit(SHOWN_LOSSES).forEach(loss -> text.append(text.length() == 0 ? "" : " ")
+                .append(loss.getKey().replace("loss_", "loss ")).append(' ').append(String.format(Locale.ROOT, "%.4f", loss.getValue())));
         return text.toString();
     }
 

@@ -39,7 +39,8 @@ class LossPlotTest {
         assertEquals(450, png.getHeight());
         assertFalse(Files.exists(dir.resolve(".losses.png.tmp")));
 
-        XYChart chart = LossPlot.chart(LossHistory.read(dir));
+        LossHistory history = LossHistory.read(dir);
+        XYChart chart = LossPlot.chart(history, history.mainNames(), "training losses");
         assertTrue(chart.getStyler().isYAxisLogarithmic());
         Map<String, XYSeries> series = chart.getSeriesMap();
         assertEquals(List.of("loss_a", "loss_b"), new ArrayList<>(series.keySet()), "the loss columns, not iteration or seconds");
@@ -49,6 +50,26 @@ class LossPlotTest {
         assertEquals((1 + 1 / 2.0 + 1 / 3.0) / 3, a.getYData()[0], 1e-5);
         assertEquals(1000.0, a.getXData()[a.getXData().length - 1], 1e-9);
         assertEquals(10.0, LossHistory.read(dir).iterationsPerSecond(50), 1e-6, "one row per 0.1 s");
+    }
+
+    @Test
+    void partsOfALossGetAChartOfTheirOwn() throws Exception {
+        try (LossLog log = LossLog.continueAfter(dir, 0)) {
+            for (int i = 1; i <= 10; i++) {
+                Map<String, Double> losses = new LinkedHashMap<>();
+                losses.put("g_a", 1.0);
+                losses.put("g_a.adversarial", 0.25);
+                losses.put("g_a.perceptual", i < 5 ? 0.0 : 0.125); // 0 while the term is off: left off the log axis
+                log.append(i, losses, i);
+            }
+        }
+        LossHistory history = LossHistory.read(dir);
+        assertEquals(List.of("g_a"), history.mainNames());
+        assertEquals(List.of("g_a.adversarial", "g_a.perceptual"), history.partNames());
+        assertEquals(List.of(5.0, 6.0, 7.0, 8.0, 9.0, 10.0), history.curve("g_a.perceptual", 400).x());
+        LossPlot.write(dir);
+        BufferedImage png = ImageIO.read(dir.resolve(LossPlot.FILE_NAME).toFile());
+        assertEquals(900, png.getHeight(), "two charts, one above the other");
     }
 
     @Test

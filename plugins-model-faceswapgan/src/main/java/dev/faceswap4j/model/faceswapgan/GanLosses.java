@@ -2,7 +2,9 @@ package dev.faceswap4j.model.faceswapgan;
 
 import ai.djl.ndarray.NDArray;
 import dev.faceswap4j.model.faceswapgan.recognition.FaceRecognitionNet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 
@@ -14,8 +16,14 @@ import java.util.function.UnaryOperator;
  */
 final class GanLosses {
 
-    /** The generator's loss terms for one batch (each a scalar array) and their weighted sum. */
-    record GeneratorTerms(NDArray total, NDArray reconstruction) {}
+    /**
+     * The generator's loss, its plain L1 reconstruction, and the weighted part each other term adds to the total
+     * (by the names of {@link #TERMS}; a term absent this step, as perceptual in the mask warm-up, is missing).
+     */
+    record GeneratorTerms(NDArray total, NDArray reconstruction, Map<String, NDArray> weighted) {}
+
+    /** The weighted terms besides reconstruction, in the order losses.csv lists them. */
+    static final List<String> TERMS = List.of("adversarial", "mask", "eyes", "edge", "perceptual");
 
     /** faceswap-GAN's weight of the mask hinge: 0.1 · mean(max(0, floor − alpha)). */
     private static final float MASK_HINGE_WEIGHT = 0.1f;
@@ -86,17 +94,24 @@ final class GanLosses {
         NDArray mask = warmup
                 ? alpha.neg().add((float) weights.maskFloor()).maximum(0f).mean().mul(MASK_HINGE_WEIGHT)
                 : alpha.mean().mul((float) weights.mask());
-        NDArray total = adversarial.mul((float) weights.adversarial())
-                .add(reconstruction.mul((float) weights.reconstruction()))
-                .add(mask);
+        Map<String, NDArray> weighted = new LinkedHashMap<>();
+        weighted.put("adversarial", adversarial.mul((float) weights.adversarial()));
+        weighted.put("mask", mask);
+        // The same sums in the same order as ever: the losses, and so resumed runs, stay bit for bit.
+        NDArray total = weighted.get("adversarial").add(reconstruction.mul((float) weights.reconstruction())).add(mask);
         if (eyes != null) {
-            total = total.add(difference.abs().mul(eyes).mean().mul((float) weights.eyes()))
-                    .add(edge(rgb, target, eyes).mul((float) weights.edge()));
+            weighted.put("eyes", difference.abs().mul(eyes).mean().mul((float) weights.eyes()));
+            weighted.put("edge", edge(rgb, target, eyes).mul((float) weights.edge()));
+            total = total.add(weighted.get("eyes")).add(weighted.get("edge"));
         }
         if (recognition != null && !warmup) {
-            total = total.add(perceptual(blended, target));
+            NDArray perceptual = perceptual(blended, target);
+            if (perceptual != null) { // null when every stage's weight is 0
+                weighted.put("perceptual", perceptual);
+                total = total.add(perceptual);
+            }
         }
-        return new GeneratorTerms(total, reconstruction);
+        return new GeneratorTerms(total, reconstruction, weighted);
     }
 
     /** L2 of the difference of horizontal and vertical pixel gradients, weighted by the eye regions. */

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -91,6 +92,12 @@ final class GanTrainer implements Trainer {
         result.put("g_b", sideB.get("g"));
         result.put("d_a", sideA.get("d"));
         result.put("d_b", sideB.get("d"));
+        // Each weighted term of the generator's loss, so a curve shows which one drives it ("g_a.mask": a part of g_a).
+        for (String side : List.of("a", "b")) {
+            for (String term : GanLosses.TERMS) {
+                result.put("g_" + side + Trainer.PART_SEPARATOR + term, (side.equals("a") ? sideA : sideB).get(term));
+            }
+        }
         iteration++;
         return result;
     }
@@ -143,6 +150,10 @@ final class GanTrainer implements Trainer {
             collector.backward(terms.total());
             result.put("g", (double) terms.total().getFloat());
             result.put("loss", (double) terms.reconstruction().getFloat());
+            for (String term : GanLosses.TERMS) {
+                NDArray part = terms.weighted().get(term);
+                result.put(term, part == null ? 0.0 : (double) part.getFloat());
+            }
         }
         adams.get(adamName(true, a)).step();
         // The generator's backward pass also reached the discriminator's weights: not an update of theirs.

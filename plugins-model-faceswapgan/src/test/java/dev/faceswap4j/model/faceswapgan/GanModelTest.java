@@ -68,6 +68,16 @@ class GanModelTest {
         System.out.printf("faceswap-GAN lite, 60 iterations batch 4: L1 A+B %.4f -> %.4f; last %s%n", first, last, history.get(59));
         assertTrue(last < 0.9 * first, "reconstruction L1 " + first + " -> " + last);
         history.forEach(losses -> losses.values().forEach(v -> assertTrue(Double.isFinite(v), losses.toString())));
+        // The per-term curves add up to the generator's loss (reconstruction weight 1.0 in reference.conf).
+        Map<String, Double> losses = history.get(59);
+        for (String side : List.of("_a", "_b")) {
+            double sum = losses.get("loss" + side);
+            for (String term : GanLosses.TERMS) {
+                sum += losses.get("g" + side + "." + term);
+            }
+            assertEquals(losses.get("g" + side), sum, 1e-4, "terms of g" + side + " in " + losses);
+            assertTrue(losses.get("g" + side + ".perceptual") > 0, "perceptual on after the mask warm-up: " + losses);
+        }
     }
 
     @Test
