@@ -7,6 +7,7 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.core.convert.ConvertSettings;
+import dev.faceswap4j.core.convert.ConvertStages;
 import dev.faceswap4j.core.convert.Converter;
 import dev.faceswap4j.core.convert.FaceWindow;
 import dev.faceswap4j.core.evaluate.BeforeAfterFrames;
@@ -95,7 +96,7 @@ final class ConvertCommand implements Callable<Integer> {
         SwapModel model = registry.create(StageKind.MODEL, modelConf);
         FaceStages stages = FaceStages.from(registry, conf);
         Converter converter = new Converter(stages.detector(), stages.landmarks(),
-                stages.embedderIf(settings.people().filters(), registry, conf), settings, progress);
+                stages.embedderIf(settings.people().filters(), registry, conf), settings, ConvertStages.from(registry, conf), progress);
         try (Swapper swapper = model.loadSwapper(models.checkpoint())) {
             return converter.run(input, swapper, FaceWindow.of(checkpoint), direction, output, overwrite);
         }

@@ -3,6 +3,10 @@ package dev.faceswap4j.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.faceswap4j.api.Image;
+import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.models.ModelCatalog;
+import dev.faceswap4j.core.testing.TestModels;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A plugin jar built here, from source, against the api jar only, is dropped into a copy of the
- * distribution's plugins/ folder and found and selected by name through bin/faceswap4j, with no
- * change to any faceswap4j code.
+ * Plugin jars built here, from source, against the api jar only — a detector and a convert colour stage — are
+ * dropped into a copy of the distribution's plugins/ folder and found and selected by name through
+ * bin/faceswap4j, with no change to any faceswap4j code.
  */
 class PluginDropInIT {
 
@@ -40,6 +44,30 @@ class PluginDropInIT {
                 public FaceDetector create(Config settings) {
                     double score = settings.getDouble("score");
                     return image -> List.of(new Detection(new Rect(0, 0, image.width(), image.height()), score));
+                }
+            }
+            """;
+
+    /** A colour stage that paints the swapped face one colour: unmistakable in the converted photo. */
+    private static final String COLOR_PROVIDER = """
+            package example;
+
+            import com.typesafe.config.Config;
+            import dev.faceswap4j.api.*;
+            import java.util.List;
+
+            public final class SolidColorProvider implements ColorMatcherProvider {
+                public String name() { return "solid"; }
+                public String description() { return "paints the face one colour"; }
+                public ColorMatcher create(Config settings) {
+                    List<Integer> bgr = settings.getIntList("bgr");
+                    return (face, frame, mask) -> {
+                        byte[] pixels = new byte[face.pixels().length];
+                        for (int i = 0; i < pixels.length; i++) {
+                            pixels[i] = (byte) (int) bgr.get(i % 3);
+                        }
+                        return new Image(face.width(), face.height(), face.order(), pixels);
+                    };
                 }
             }
             """;
@@ -74,7 +102,8 @@ class PluginDropInIT {
         assertTrue(before.err().startsWith("error: unknown detector 'whole-image' (faceswap4j.detector, --set detector=whole-image)"),
                 before.err());
 
-        buildPluginJar(home.resolve("plugins/whole-image-detector.jar"));
+        buildPluginJar(home.resolve("plugins/whole-image-detector.jar"), "WholeImageDetectorProvider", PROVIDER, "FaceDetectorProvider",
+                "faceswap4j.detectors.whole-image { score = 0.5 }\n");
 
         Launcher.Result plugins = Launcher.run(home, 60, "plugins");
         assertEquals(0, plugins.exit(), plugins.err());
@@ -91,12 +120,48 @@ class PluginDropInIT {
         assertEquals(image + " 0.0 0.0 40.0 30.0 0.7500\n", overridden.out(), overridden.err());
     }
 
-    /** Compiles the provider against the api jar and packs it with its services file and reference.conf. */
-    private void buildPluginJar(Path jar) throws IOException {
-        Path src = work.resolve("src/example/WholeImageDetectorProvider.java");
+    @Test
+    void droppedColorStageIsSelectedByNameInConvert() throws Exception {
+        TestModels.require(ModelCatalog.FRONTAL_FACE_DETECTOR);
+        TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68);
+        buildPluginJar(home.resolve("plugins/solid-color.jar"), "SolidColorProvider", COLOR_PROVIDER, "ColorMatcherProvider",
+                "faceswap4j.convert.colors.solid { bgr = [0, 0, 255] }\n");
+        Launcher.Result plugins = Launcher.run(home, 60, "plugins", "--set", "convert.color=solid");
+        assertTrue(plugins.out().lines().anyMatch(l -> l.contains("* solid") && l.contains("solid-color.jar")), plugins.out());
+
+        Path a = TestModels.samplePhoto(2);
+        Path config = Files.writeString(work.resolve("pipeline.conf"), String.join("\n",
+                "faceswap4j {",
+                "  extract.largest-only = true",
+                "  convert { largest-only = true, color = solid }",
+                "  run { a = \"" + a + "\", b = \"" + TestModels.samplePhoto(3) + "\", work-dir = \"" + work.resolve("run") + "\" }",
+                "  train { iterations = 2, batch-size = 2, checkpoint-every = 2, preview-every = 2, seed = 1 }",
+                "  models.autoencoder { encoder-filters = [16, 32, 64, 128], encoder-dim = 64, bottleneck-filters = 64, decoder-filters = [32, 16, 8] }",
+                "}"));
+        Launcher.Result run = Launcher.run(home, 600, "run", "--config", config.toString(), "--no-progress");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("converted 1 frames, 1 faces swapped"), run.out());
+        // Where the mask is fully opaque the face is the plugin's colour, exactly.
+        assertTrue(countRed(Images.readBgr(work.resolve("run/swapped.png"))) > 2000, "pure red pixels after the swap");
+        assertTrue(countRed(Images.readBgr(a)) < 50, "pure red pixels before it");
+    }
+
+    private static int countRed(Image image) {
+        int red = 0;
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                red += image.get(x, y, 0) == 0 && image.get(x, y, 1) == 0 && image.get(x, y, 2) == 255 ? 1 : 0;
+            }
+        }
+        return red;
+    }
+
+    /** Compiles a provider against the api jar and packs it with its services file and reference.conf. */
+    private void buildPluginJar(Path jar, String className, String source, String serviceInterface, String referenceConf) throws IOException {
+        Path src = work.resolve("src/" + className + "/example/" + className + ".java");
         Files.createDirectories(src.getParent());
-        Files.writeString(src, PROVIDER);
-        Path classes = work.resolve("classes");
+        Files.writeString(src, source);
+        Path classes = work.resolve("classes-" + className);
         Files.createDirectories(classes);
         String classpath;
         try (Stream<Path> libs = Files.list(home.resolve("lib"))) {
@@ -107,10 +172,9 @@ class PluginDropInIT {
         int rc = javac.run(null, null, null, "-cp", classpath, "-d", classes.toString(), src.toString());
         assertEquals(0, rc, "test plugin compiles against the api jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            put(out, "example/WholeImageDetectorProvider.class", Files.readAllBytes(classes.resolve("example/WholeImageDetectorProvider.class")));
-            put(out, "META-INF/services/dev.faceswap4j.api.FaceDetectorProvider",
-                    "example.WholeImageDetectorProvider\n".getBytes(StandardCharsets.UTF_8));
-            put(out, "reference.conf", "faceswap4j.detectors.whole-image { score = 0.5 }\n".getBytes(StandardCharsets.UTF_8));
+            put(out, "example/" + className + ".class", Files.readAllBytes(classes.resolve("example/" + className + ".class")));
+            put(out, "META-INF/services/dev.faceswap4j.api." + serviceInterface, ("example." + className + "\n").getBytes(StandardCharsets.UTF_8));
+            put(out, "reference.conf", referenceConf.getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -144,6 +144,9 @@ public final class ConfigLoader {
         }
     }
 
+    /** Keys an earlier version had, with what replaced them: named in the error instead of a spelling guess. */
+    private static final Map<String, String> RENAMED = Map.of("faceswap4j.convert.seamless", "faceswap4j.convert.blend = poisson");
+
     private static void rejectBadKeys(Config user, Config reference, Config merged) {
         List<String> unknown = new ArrayList<>();
         List<String> mistyped = new ArrayList<>();
@@ -172,7 +175,8 @@ public final class ConfigLoader {
             String path = ConfigUtil.joinPath(keys);
             String where = " (" + describe(entry.getValue().origin()) + ")";
             if (!parent.isEmpty() && !existsIn(reference, path)) {
-                String hint = suggestion(reference, parent, entry.getKey());
+                String dotted = String.join(".", keys);
+                String hint = RENAMED.containsKey(dotted) ? RENAMED.get(dotted) : suggestion(reference, parent, entry.getKey());
                 unknown.add(String.join(".", keys) + where + (hint == null ? "" : ", did you mean " + hint + "?"));
             } else if (entry.getValue() instanceof ConfigObject child) {
                 collectBadKeys(child, keys, reference, merged, unknown, mistyped);

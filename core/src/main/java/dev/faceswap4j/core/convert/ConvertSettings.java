@@ -11,8 +11,6 @@ import dev.faceswap4j.core.video.VideoSettings;
  *
  * @param erode mask erosion, as a fraction of the face's side in the frame
  * @param blur mask feather (Gaussian kernel), as a fraction of the face's side in the frame
- * @param color colour matching of the swapped face
- * @param seamless Poisson blending (OpenCV seamlessClone) instead of the feathered mask
  * @param smooth landmark smoothing across frames: 0 = none, towards 1 = the past weighs more
  * @param largestOnly swap only the largest face of each frame
  * @param batchFrames frames whose faces go through the model in one call
@@ -24,12 +22,12 @@ import dev.faceswap4j.core.video.VideoSettings;
  *        coordinates; 0 = none): a small model's output wobbles from frame to frame, the person does not
  * @param people whose faces are swapped (the others pass unchanged)
  */
-public record ConvertSettings(double erode, double blur, ColorMatch color, boolean seamless, double smooth, boolean largestOnly,
+public record ConvertSettings(double erode, double blur, double smooth, boolean largestOnly,
         int batchFrames, VideoSettings video, FrameRange frames, double sharpen, double temporal, People people) {
 
-    public ConvertSettings(double erode, double blur, ColorMatch color, boolean seamless, double smooth, boolean largestOnly,
+    public ConvertSettings(double erode, double blur, double smooth, boolean largestOnly,
             int batchFrames, VideoSettings video) {
-        this(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, FrameRange.ALL, 0, 0, People.EVERYONE);
+        this(erode, blur, smooth, largestOnly, batchFrames, video, FrameRange.ALL, 0, 0, People.EVERYONE);
     }
 
     public ConvertSettings {
@@ -53,17 +51,16 @@ public record ConvertSettings(double erode, double blur, ColorMatch color, boole
     }
 
     public ConvertSettings withFrames(FrameRange range) {
-        return new ConvertSettings(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, range, sharpen, temporal, people);
+        return new ConvertSettings(erode, blur, smooth, largestOnly, batchFrames, video, range, sharpen, temporal, people);
     }
 
     public ConvertSettings withPeople(People chosen) {
-        return new ConvertSettings(erode, blur, color, seamless, smooth, largestOnly, batchFrames, video, frames, sharpen, temporal, chosen);
+        return new ConvertSettings(erode, blur, smooth, largestOnly, batchFrames, video, frames, sharpen, temporal, chosen);
     }
 
     public static ConvertSettings from(Config convert) {
-        return new ConvertSettings(convert.getDouble("erode"), convert.getDouble("blur"), ColorMatch.parse(convert.getString("color")),
-                convert.getBoolean("seamless"), convert.getDouble("smooth"), convert.getBoolean("largest-only"), convert.getInt("batch-frames"),
-                VideoSettings.from(convert), FrameRange.parse(convert.getString("frames")), convert.getDouble("sharpen"), convert.getDouble("temporal"),
+        return new ConvertSettings(convert.getDouble("erode"), convert.getDouble("blur"), convert.getDouble("smooth"),
+                convert.getBoolean("largest-only"), convert.getInt("batch-frames"), VideoSettings.from(convert), FrameRange.parse(convert.getString("frames")), convert.getDouble("sharpen"), convert.getDouble("temporal"),
                 People.from(convert));
     }
 }

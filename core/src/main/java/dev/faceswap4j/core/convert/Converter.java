@@ -72,23 +72,26 @@ public final class Converter {
     private final Supplier<LandmarkPredictor> landmarks;
     private final Supplier<FaceEmbedder> embedder;
     private final ConvertSettings settings;
+    private final ConvertStages stages;
     private final boolean progress;
 
     /** {@code embedder} (may be null) is created only when the settings swap one person's faces. */
     public Converter(Supplier<FaceDetector> detector, Supplier<LandmarkPredictor> landmarks, Supplier<FaceEmbedder> embedder,
-            ConvertSettings settings, boolean progress) {
+            ConvertSettings settings, ConvertStages stages, boolean progress) {
         this.detector = detector;
         this.landmarks = landmarks;
         this.embedder = embedder;
         this.settings = settings;
+        this.stages = stages;
         this.progress = progress;
         if (settings.people().filters() && embedder == null) {
             throw new FaceswapException("swapping one person's faces needs a face embedder (faceswap4j.embedder)");
         }
     }
 
-    public Converter(Supplier<FaceDetector> detector, Supplier<LandmarkPredictor> landmarks, ConvertSettings settings, boolean progress) {
-        this(detector, landmarks, null, settings, progress);
+    public Converter(Supplier<FaceDetector> detector, Supplier<LandmarkPredictor> landmarks, ConvertSettings settings, ConvertStages stages,
+            boolean progress) {
+        this(detector, landmarks, null, settings, stages, progress);
     }
 
     /** Converts {@code input} into {@code output}: a video (audio copied from the input) or a folder of PNGs. */
@@ -187,7 +190,7 @@ public final class Converter {
         private final LandmarkSmoother smoother = new LandmarkSmoother(settings.smooth());
         /** The model faces shown in the previous frame, by track: convert.temporal mixes them into the next. */
         private Map<Integer, Image> previousFaces = Map.of();
-        private final FaceCompositor compositor = new FaceCompositor(settings);
+        private final FaceCompositor compositor = new FaceCompositor(settings, stages);
         int faces;
         int framesWithoutFace;
 

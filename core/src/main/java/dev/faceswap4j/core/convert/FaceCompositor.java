@@ -2,32 +2,33 @@ package dev.faceswap4j.core.convert;
 
 import dev.faceswap4j.api.Affine;
 import dev.faceswap4j.api.ChannelOrder;
+import dev.faceswap4j.api.FaceBlender;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Point2;
-import dev.faceswap4j.core.image.LandmarkHull;
+import dev.faceswap4j.api.RegionFace;
 import dev.faceswap4j.core.image.OpenCvImages;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
-import org.bytedeco.opencv.global.opencv_photo;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Puts a swapped face back into its frame: the face warped back by the inverse of the frame → face
- * similarity, a mask (convex hull of the 68 landmarks ∩ the warped-back face square, eroded, then
- * feathered), colour matching inside the mask, and the blend. All work happens in the face's
- * region of the frame, so its cost does not grow with the frame size.
+ * similarity, a mask (the mask stage's, e.g. the landmark hull, ∩ the warped-back face square, eroded, then
+ * feathered when the blend stage wants it), the colour stage inside the mask, and the blend stage. All work
+ * happens in the face's region of the frame, so its cost does not grow with the frame size.
  */
 public final class FaceCompositor {
 
     private final ConvertSettings settings;
+    private final ConvertStages stages;
 
-    public FaceCompositor(ConvertSettings settings) {
+    public FaceCompositor(ConvertSettings settings, ConvertStages stages) {
         this.settings = settings;
+        this.stages = stages;
     }
 
     /** A swapped face warped into the frame region {@code (x, y)} it covers, with its blend mask (0..255). */
@@ -53,7 +54,8 @@ public final class FaceCompositor {
                 Mat warped = new Mat();
                 Mat square = new Mat(faceSize, faceSize, opencv_core.CV_8UC1, new Scalar(255));
                 Mat squareWarped = new Mat();
-                Mat hull = new Mat(roi.height(), roi.width(), opencv_core.CV_8UC1, new Scalar(0));
+                Mat faceMask = OpenCvImages.toMat(stages.mask().mask(new RegionFace(roi.width(), roi.height(),
+                        shifted(landmarks, roi.x(), roi.y()), faceToRegion, swapped)));
                 Mat mask = new Mat();
                 Scalar black = new Scalar(0, 0, 0, 0)) {
             // Replicated border: the feather may reach a pixel beyond the square's bilinear edge, never black.
@@ -64,8 +66,7 @@ public final class FaceCompositor {
             opencv_imgproc.warpAffine(square, squareWarped, matrix, regionSize, opencv_imgproc.INTER_LINEAR, opencv_core.BORDER_CONSTANT, black);
             // Only pixels wholly inside the square: its bilinear edge is half face, half border.
             opencv_imgproc.threshold(squareWarped, squareWarped, 254, 255, opencv_imgproc.THRESH_BINARY);
-            LandmarkHull.fill(hull, landmarks, roi.x(), roi.y());
-            opencv_core.bitwise_and(hull, squareWarped, mask);
+            opencv_core.bitwise_and(faceMask, squareWarped, mask);
             int erode = (int) Math.round(settings.erode() * side);
             if (erode > 0) {
                 try (Size kernelSize = new Size(2 * erode + 1, 2 * erode + 1);
@@ -74,7 +75,7 @@ public final class FaceCompositor {
                 }
             }
             int blur = (int) Math.round(settings.blur() * side) | 1;
-            if (blur > 1 && !settings.seamless()) {
+            if (blur > 1 && stages.blend().wantsFeatheredMask()) {
                 try (Size kernelSize = new Size(blur, blur)) {
                     opencv_imgproc.GaussianBlur(mask, mask, kernelSize, 0);
                 }
@@ -88,20 +89,26 @@ public final class FaceCompositor {
         Image maskImage = placement.mask();
         try (Rect area = new Rect(placement.x(), placement.y(), maskImage.width(), maskImage.height());
                 Mat target = new Mat(frame, area);
-                Mat face = OpenCvImages.toMat(placement.face());
                 Mat mask = OpenCvImages.toMat(maskImage);
                 Mat inside = new Mat()) {
             opencv_imgproc.threshold(mask, inside, 127, 255, opencv_imgproc.THRESH_BINARY);
             if (opencv_core.countNonZero(inside) == 0) {
                 return;
             }
-            ColorTransfer.apply(settings.color(), face, target, inside);
-            if (settings.seamless()) {
-                seamless(face, target, inside);
-            } else {
-                feather(face, target, mask);
+            Image region = OpenCvImages.toImage(target, ChannelOrder.BGR);
+            Image insideImage = OpenCvImages.toImage(inside, ChannelOrder.GRAY);
+            Image face = stages.color().match(placement.face(), region, insideImage);
+            FaceBlender blender = stages.blend();
+            Image blended = blender.blend(face, region, blender.wantsFeatheredMask() ? maskImage : insideImage);
+            try (Mat result = OpenCvImages.toMat(blended)) {
+                result.copyTo(target);
             }
         }
+    }
+
+    /** {@code landmarks} in the coordinates of a region whose pixel (0, 0) is frame pixel (originX, originY). */
+    private static Landmarks shifted(Landmarks landmarks, int originX, int originY) {
+        return new Landmarks(landmarks.points().stream().map(p -> new Point2(p.x() - originX, p.y() - originY)).toList());
     }
 
     /** face += amount · (face − Gaussian(face, σ)), σ = one model pixel in the frame: the unsharp mask. */
@@ -109,27 +116,6 @@ public final class FaceCompositor {
         try (Mat soft = new Mat(); Size automatic = new Size(0, 0)) {
             opencv_imgproc.GaussianBlur(face, soft, automatic, Math.max(0.5, sigma));
             opencv_core.addWeighted(face, 1 + amount, soft, -amount, 0, face);
-        }
-    }
-
-    private static void feather(Mat face, Mat target, Mat mask) {
-        try (Mat alpha = new Mat();
-                Mat rest = new Mat();
-                Mat ones = new Mat(mask.rows(), mask.cols(), opencv_core.CV_32FC1, new Scalar(1.0));
-                Mat blended = new Mat()) {
-            mask.convertTo(alpha, opencv_core.CV_32F, 1 / 255.0, 0);
-            opencv_core.subtract(ones, alpha, rest);
-            opencv_imgproc.blendLinear(face, target, alpha, rest, blended);
-            blended.copyTo(target);
-        }
-    }
-
-    private static void seamless(Mat face, Mat target, Mat inside) {
-        try (Rect box = opencv_imgproc.boundingRect(inside);
-                Point center = new Point(box.x() + box.width() / 2, box.y() + box.height() / 2);
-                Mat cloned = new Mat()) {
-            opencv_photo.seamlessClone(face, target, inside, center, cloned, opencv_photo.NORMAL_CLONE);
-            cloned.copyTo(target);
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.faceswap4j.core.plugin;
 
+import dev.faceswap4j.api.ColorMatcherProvider;
+import dev.faceswap4j.api.FaceBlenderProvider;
 import dev.faceswap4j.api.FaceDetectorProvider;
 import dev.faceswap4j.api.FaceEmbedderProvider;
+import dev.faceswap4j.api.FaceMaskerProvider;
 import dev.faceswap4j.api.LandmarkPredictorProvider;
 import dev.faceswap4j.api.StageProvider;
 import dev.faceswap4j.api.SwapModelProvider;
@@ -23,7 +26,15 @@ public record StageKind<P extends StageProvider<?>>(String key, String section, 
     public static final StageKind<FaceEmbedderProvider> EMBEDDER =
             new StageKind<>("embedder", "embedders", FaceEmbedderProvider.class);
 
-    public static final List<StageKind<?>> ALL = List.of(DETECTOR, LANDMARKS, MODEL, EMBEDDER);
+    /** Convert's stages, faceswap's plugins/convert/{mask,color}: selected under faceswap4j.convert. */
+    public static final StageKind<FaceMaskerProvider> MASK =
+            new StageKind<>("convert.mask", "convert.masks", FaceMaskerProvider.class);
+    public static final StageKind<ColorMatcherProvider> COLOR =
+            new StageKind<>("convert.color", "convert.colors", ColorMatcherProvider.class);
+    public static final StageKind<FaceBlenderProvider> BLEND =
+            new StageKind<>("convert.blend", "convert.blends", FaceBlenderProvider.class);
+
+    public static final List<StageKind<?>> ALL = List.of(DETECTOR, LANDMARKS, MODEL, EMBEDDER, MASK, COLOR, BLEND);
 
     /** The config path whose value names the provider to use. */
     public String selectorPath() {

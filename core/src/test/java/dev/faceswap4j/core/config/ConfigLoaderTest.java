@@ -69,6 +69,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeyOfAnEarlierVersionNamesWhatReplacedIt() {
+        FaceswapException e = assertThrows(FaceswapException.class, () -> load(jvmProperties(), null, "convert.seamless=true"));
+        assertTrue(e.getMessage().contains("faceswap4j.convert.seamless (--set convert.seamless=true), did you mean faceswap4j.convert.blend = poisson?"),
+                e.getMessage());
+    }
+
+    @Test
     void unknownKeyFromSetNamesTheOption() {
         FaceswapException e = assertThrows(FaceswapException.class, () -> load(jvmProperties(), null, "detectr=hog"));
         assertTrue(e.getMessage().contains("faceswap4j.detectr (--set detectr=hog), did you mean faceswap4j.detector?"), e.getMessage());

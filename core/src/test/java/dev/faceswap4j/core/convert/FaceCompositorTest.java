@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import dev.faceswap4j.api.Affine;
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.Detection;
@@ -12,6 +14,7 @@ import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Point2;
 import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.image.OpenCvImages;
+import dev.faceswap4j.core.plugin.PluginRegistry;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
 import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.DlibDetector;
@@ -38,15 +41,25 @@ class FaceCompositorTest {
         landmarks = ShapePredictor.load(TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68)).predict(photo, face.box());
     }
 
-    private static ConvertSettings settings(ColorMatch color) {
-        return new ConvertSettings(0.05, 0.08, color, false, 0, false, 1, new VideoSettings("libopenh264", 18, 2));
+    private static ConvertSettings settings() {
+        return new ConvertSettings(0.05, 0.08, 0, false, 1, new VideoSettings("libopenh264", 18, 2));
+    }
+
+    /** The built-in stages by name, found on the class path as a dropped-in plugin would be. */
+    static ConvertStages stages(String color, String blend) {
+        Config config = ConfigFactory.parseString("faceswap4j.convert { mask = hull, color = " + color + ", blend = " + blend + " }");
+        return ConvertStages.from(PluginRegistry.discover(FaceCompositorTest.class.getClassLoader()), config);
+    }
+
+    private static FaceCompositor compositor(String color) {
+        return new FaceCompositor(settings(), stages(color, "feather"));
     }
 
     @Test
     void theMaskStaysInsideTheFaceAndCoversMostOfIt() {
         Affine frameToFace = WINDOW.frameToFace(landmarks);
         Image face = OpenCvImages.warpAffine(photo, frameToFace, 64, 64);
-        FaceCompositor.Placement placement = new FaceCompositor(settings(ColorMatch.NONE)).place(frameToFace, face, landmarks, photo.width(),
+        FaceCompositor.Placement placement = compositor("none").place(frameToFace, face, landmarks, photo.width(),
                 photo.height());
         assertNotNull(placement);
         List<Point2> hull = convexHull(landmarks.points());
@@ -71,14 +84,45 @@ class FaceCompositorTest {
     }
 
     @Test
+    void poissonBlendingGetsTheHardMaskAndStaysInsideIt() {
+        Affine frameToFace = WINDOW.frameToFace(landmarks);
+        Image face = OpenCvImages.warpAffine(photo, frameToFace, 64, 64);
+        FaceCompositor feathered = compositor("none");
+        FaceCompositor poisson = new FaceCompositor(settings(), stages("none", "poisson"));
+        FaceCompositor.Placement soft = feathered.place(frameToFace, face, landmarks, photo.width(), photo.height());
+        FaceCompositor.Placement hard = poisson.place(frameToFace, face, landmarks, photo.width(), photo.height());
+        int softEdge = 0;
+        for (int i = 0; i < soft.mask().pixels().length; i++) {
+            int value = soft.mask().pixels()[i] & 0xff;
+            softEdge += value > 0 && value < 255 ? 1 : 0;
+            int hardValue = hard.mask().pixels()[i] & 0xff;
+            assertTrue(hardValue == 0 || hardValue == 255, "poisson's mask is not feathered: " + hardValue);
+        }
+        assertTrue(softEdge > 100, "the feathered mask has a soft edge: " + softEdge + " px");
+        Image result = blendedIntoPhoto(poisson, hard);
+        int changedOutside = 0;
+        for (int y = 0; y < photo.height(); y++) {
+            for (int x = 0; x < photo.width(); x++) {
+                int mx = x - hard.x();
+                int my = y - hard.y();
+                boolean inRegion = mx >= 0 && my >= 0 && mx < hard.mask().width() && my < hard.mask().height();
+                if ((!inRegion || hard.mask().get(mx, my, 0) == 0) && result.get(x, y, 1) != photo.get(x, y, 1)) {
+                    changedOutside++;
+                }
+            }
+        }
+        assertEquals(0, changedOutside, "Poisson blending changed pixels outside its mask");
+    }
+
+    @Test
     void sharpeningRestoresEdgesOfTheScaledUpFaceAndKeepsItsMask() {
         Affine frameToFace = WINDOW.frameToFace(landmarks);
         Image face = OpenCvImages.warpAffine(photo, frameToFace, 64, 64);
-        ConvertSettings plain = settings(ColorMatch.NONE);
-        ConvertSettings sharp = new ConvertSettings(0.05, 0.08, ColorMatch.NONE, false, 0, false, 1, plain.video(),
+        ConvertSettings plain = settings();
+        ConvertSettings sharp = new ConvertSettings(0.05, 0.08, 0, false, 1, plain.video(),
                 dev.faceswap4j.core.video.FrameRange.ALL, 1.5, 0, dev.faceswap4j.core.people.People.EVERYONE);
-        FaceCompositor.Placement soft = new FaceCompositor(plain).place(frameToFace, face, landmarks, photo.width(), photo.height());
-        FaceCompositor.Placement crisp = new FaceCompositor(sharp).place(frameToFace, face, landmarks, photo.width(), photo.height());
+        FaceCompositor.Placement soft = compositor("none").place(frameToFace, face, landmarks, photo.width(), photo.height());
+        FaceCompositor.Placement crisp = new FaceCompositor(sharp, stages("none", "feather")).place(frameToFace, face, landmarks, photo.width(), photo.height());
         assertEquals(soft.mask(), crisp.mask(), "sharpening changes the face, not where it goes");
         double gain = dev.faceswap4j.core.compare.ImageMetrics.sharpness(crisp.face()) / dev.faceswap4j.core.compare.ImageMetrics.sharpness(soft.face());
         assertTrue(gain > 1.5, "Laplacian variance gain " + gain);
@@ -92,7 +136,7 @@ class FaceCompositorTest {
         for (int i = 0; i < inverted.length; i++) {
             inverted[i] = (byte) (255 - (inverted[i] & 0xff));
         }
-        FaceCompositor compositor = new FaceCompositor(settings(ColorMatch.NONE));
+        FaceCompositor compositor = compositor("none");
         FaceCompositor.Placement placement = compositor.place(frameToFace, new Image(64, 64, ChannelOrder.BGR, inverted), landmarks,
                 photo.width(), photo.height());
         Image result = blendedIntoPhoto(compositor, placement);
@@ -131,16 +175,16 @@ class FaceCompositorTest {
             cast[i + 2] = (byte) Math.max(0, (cast[i + 2] & 0xff) - 40);
         }
         Image castFace = new Image(64, 64, ChannelOrder.BGR, cast);
-        double without = meanError(ColorMatch.NONE, frameToFace, castFace);
-        for (ColorMatch mode : List.of(ColorMatch.MEAN_STD_LAB, ColorMatch.HIST_MATCH)) {
+        double without = meanError("none", frameToFace, castFace);
+        for (String mode : List.of("mean-std-lab", "hist-match")) {
             double with = meanError(mode, frameToFace, castFace);
             assertTrue(with < 0.5 * without, mode + ": mean error in the mask " + with + ", without matching " + without);
         }
     }
 
     /** Mean absolute difference to the original photo inside the fully opaque mask. */
-    private static double meanError(ColorMatch mode, Affine frameToFace, Image face) {
-        FaceCompositor compositor = new FaceCompositor(settings(mode));
+    private static double meanError(String mode, Affine frameToFace, Image face) {
+        FaceCompositor compositor = compositor(mode);
         FaceCompositor.Placement placement = compositor.place(frameToFace, face, landmarks, photo.width(), photo.height());
         Image result = blendedIntoPhoto(compositor, placement);
         double sum = 0;

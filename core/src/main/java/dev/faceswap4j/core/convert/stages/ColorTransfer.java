@@ -1,4 +1,4 @@
-package dev.faceswap4j.core.convert;
+package dev.faceswap4j.core.convert.stages;
 
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.Image;
@@ -9,29 +9,26 @@ import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 
-/** Colour matching of a swapped face to the frame it goes into, measured inside the face mask. */
+/** The colour matching algorithms of the built-in colour stages, measured inside the face mask. */
 final class ColorTransfer {
 
     private ColorTransfer() {}
 
-    /** Changes {@code face} (BGR, 8 bit) in place so that inside {@code mask} its colours follow {@code frame}'s. */
-    static void apply(ColorMatch mode, Mat face, Mat frame, Mat mask) {
-        switch (mode) {
-            case NONE:
-                return;
-            case MEAN_STD_LAB:
-                meanStdLab(face, frame, mask);
-                return;
-            case HIST_MATCH:
-                histogramMatch(face, frame, mask);
-                return;
-            default:
-                throw new IllegalArgumentException(mode.toString());
+    /** Runs {@code transfer} on BGR Mats of {@code face} (changed in place there) and {@code frame}, inside {@code mask}. */
+    static Image apply(Image face, Image frame, Image mask, MatTransfer transfer) {
+        try (Mat faceMat = OpenCvImages.toMat(face); Mat frameMat = OpenCvImages.toMat(frame); Mat maskMat = OpenCvImages.toMat(mask)) {
+            transfer.apply(faceMat, frameMat, maskMat);
+            return OpenCvImages.toImage(faceMat, ChannelOrder.BGR);
         }
     }
 
+    @FunctionalInterface
+    interface MatTransfer {
+        void apply(Mat face, Mat frame, Mat mask);
+    }
+
     /** Reinhard et al.: per Lab channel, x' = (x − μ_face)·σ_frame/σ_face + μ_frame, in float Lab. */
-    private static void meanStdLab(Mat face, Mat frame, Mat mask) {
+    static void meanStdLab(Mat face, Mat frame, Mat mask) {
         try (Mat faceLab = toLab(face);
                 Mat frameLab = toLab(frame);
                 Mat faceMean = new Mat(); Mat faceStd = new Mat();
@@ -66,7 +63,7 @@ final class ColorTransfer {
     }
 
     /** Per channel, maps each face level to the frame level at the same cumulative share of masked pixels. */
-    private static void histogramMatch(Mat face, Mat frame, Mat mask) {
+    static void histogramMatch(Mat face, Mat frame, Mat mask) {
         Image faceImage = OpenCvImages.toImage(face, ChannelOrder.BGR);
         Image frameImage = OpenCvImages.toImage(frame, ChannelOrder.BGR);
         byte[] inside = OpenCvImages.toImage(mask, ChannelOrder.GRAY).pixels();

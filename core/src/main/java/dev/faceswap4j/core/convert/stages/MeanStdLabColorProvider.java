@@ -1,0 +1,24 @@
+package dev.faceswap4j.core.convert.stages;
+
+import com.typesafe.config.Config;
+import dev.faceswap4j.api.ColorMatcher;
+import dev.faceswap4j.api.ColorMatcherProvider;
+
+/** {@code convert.color = mean-std-lab}: Reinhard's transfer, the face's Lab mean and spread inside the mask become the frame's. */
+public final class MeanStdLabColorProvider implements ColorMatcherProvider {
+
+    @Override
+    public String name() {
+        return "mean-std-lab";
+    }
+
+    @Override
+    public String description() {
+        return "Reinhard colour transfer: per Lab channel, mean and standard deviation inside the mask matched to the frame";
+    }
+
+    @Override
+    public ColorMatcher create(Config settings) {
+        return (face, frame, mask) -> ColorTransfer.apply(face, frame, mask, ColorTransfer::meanStdLab);
+    }
+}
