@@ -2,49 +2,33 @@ package dev.faceswap4j.model.autoencoder;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import dev.faceswap4j.api.SwapModel;
+import ai.djl.ndarray.NDManager;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.djl.DjlSwapModel;
+import dev.faceswap4j.djl.NetworkSwapper;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@code model = autoencoder}: the classic shared-encoder deepfake model on DJL's PyTorch engine. */
-public final class AutoencoderModel implements SwapModel {
-
-    private static final Logger log = LoggerFactory.getLogger(AutoencoderModel.class);
+public final class AutoencoderModel extends DjlSwapModel {
 
     private final AutoencoderSettings settings;
 
     public AutoencoderModel(AutoencoderSettings settings) {
+        super(new Description("autoencoder", settings.faceSize(), settings.device(), "faceswap4j.models.autoencoder.device",
+                settings.describe()));
         this.settings = settings;
     }
 
     @Override
-    public int faceSize() {
-        return settings.faceSize();
+    protected Trainer newTrainer(Engine engine, Device device) {
+        return new AutoencoderTrainer(settings, engine, device);
     }
 
     @Override
-    public Trainer newTrainer() {
-        Engine engine = PyTorchEngines.pytorch();
-        return new AutoencoderTrainer(settings, engine, device(engine));
-    }
-
-    @Override
-    public Swapper loadSwapper(Path dir) {
-        // The saved architecture wins over the configured one: a model is converted with what it was trained as.
+    protected Swapper loadSwapper(Path dir, NDManager manager) {
         AutoencoderSettings saved = TrainerState.read(dir).settings();
-        Engine engine = PyTorchEngines.pytorch();
-        return PyTorchEngines.withOwnedManager(engine, device(engine), manager -> {
-            SharedAutoencoder network = SharedAutoencoder.load(saved, manager, dir);
-            return new NetworkSwapper(saved.faceSize(), (faces, a) -> network.render(faces, a, false), manager, true);
-        });
-    }
-
-    private Device device(Engine engine) {
-        Device device = PyTorchEngines.device(engine, settings.device(), "faceswap4j.models.autoencoder.device");
-        log.info("autoencoder on {} ({})", device, settings.describe());
-        return device;
+        SharedAutoencoder network = SharedAutoencoder.load(saved, manager, dir);
+        return new NetworkSwapper(saved.faceSize(), (faces, a) -> network.render(faces, a, false), manager, true);
     }
 }

@@ -1,26 +1,17 @@
 package dev.faceswap4j.model.autoencoder;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+import static dev.faceswap4j.djl.ConvBlocks.addBottleneck;
+import static dev.faceswap4j.djl.ConvBlocks.conv;
+import static dev.faceswap4j.djl.ConvBlocks.convBuilder;
+import static dev.faceswap4j.djl.ConvBlocks.leakyRelu;
+import static dev.faceswap4j.djl.ConvBlocks.upsample;
+
 import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
-import ai.djl.training.initializer.XavierInitializer;
+import dev.faceswap4j.djl.BlockPaddedConv2d;
 
-/**
- * The classic deepfake autoencoder's blocks (NCHW): one encoder and two decoders of identical shape.
- * Weights start as Keras' defaults did: Glorot-uniform kernels, zero biases.
- */
+/** The classic deepfake autoencoder's networks (NCHW): one encoder and two decoders of identical shape. */
 public final class AutoencoderNetwork {
-
-    private static final float LEAKY_SLOPE = 0.1f;
 
     private AutoencoderNetwork() {}
 
@@ -32,20 +23,6 @@ public final class AutoencoderNetwork {
         return addBottleneck(encoder, settings.bottleneckSize(), settings.encoderDim(), settings.bottleneckFilters());
     }
 
-    /**
-     * The encoder's end: Flatten, Dense(dim), Dense(side²·dim), reshape to (dim, side, side), ×2
-     * up-sample, 3×3 convolution to {@code filters}, LeakyReLU.
-     */
-    public static SequentialBlock addBottleneck(SequentialBlock encoder, int side, int dim, int filters) {
-        return encoder.add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(dim).build())
-                .add(Linear.builder().setUnits((long) side * side * dim).build())
-                .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, dim, side, side)), "reshape"))
-                .add(upsample())
-                .add(conv(filters, 3, 1))
-                .add(leakyRelu());
-    }
-
     public static SequentialBlock decoder(AutoencoderSettings settings) {
         SequentialBlock decoder = new SequentialBlock();
         for (int filters : settings.decoderFilters()) {
@@ -53,44 +30,5 @@ public final class AutoencoderNetwork {
         }
         decoder.add(new BlockPaddedConv2d(convBuilder(3, 5, 1))).add(Activation.sigmoidBlock());
         return decoder;
-    }
-
-    /** Initialises {@code block} for NCHW input of the given shape with the Keras default initialisers. */
-    public static void initialize(Block block, NDManager manager, Shape input) {
-        block.setInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3),
-                Parameter.Type.WEIGHT);
-        block.initialize(manager, DataType.FLOAT32, input);
-    }
-
-    /** Number of trainable values in {@code block}. */
-    public static long parameterCount(Block block) {
-        return block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
-    }
-
-    /** A "same"-padded convolution (odd kernel). */
-    public static Conv2d conv(int filters, int kernel, int stride) {
-        return convBuilder(filters, kernel, stride).build();
-    }
-
-    public static Conv2d.Builder convBuilder(int filters, int kernel, int stride) {
-        return Conv2d.builder()
-                .setFilters(filters)
-                .setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride))
-                .optPadding(new Shape(kernel / 2, kernel / 2));
-    }
-
-    public static Block leakyRelu() {
-        return Activation.leakyReluBlock(LEAKY_SLOPE);
-    }
-
-    /** Nearest-neighbour ×2 up-sampling (with gradient), as Keras' UpSampling2D. */
-    public static Block upsample() {
-        return new LambdaBlock(x -> {
-            var array = x.singletonOrThrow();
-            Shape shape = array.getShape();
-            long[] size = {shape.get(2) * 2, shape.get(3) * 2};
-            return new NDList(array.getNDArrayInternal().interpolation(size, 0, false));
-        }, "upsample");
     }
 }

@@ -1,5 +1,6 @@
 package dev.faceswap4j.model.autoencoder;
 
+import dev.faceswap4j.djl.AdamSettings;
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
 import java.util.List;

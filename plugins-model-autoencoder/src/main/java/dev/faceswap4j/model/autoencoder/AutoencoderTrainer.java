@@ -1,5 +1,9 @@
 package dev.faceswap4j.model.autoencoder;
 
+import dev.faceswap4j.djl.ResumableAdam;
+import dev.faceswap4j.djl.NetworkSwapper;
+import dev.faceswap4j.djl.FaceTensors;
+import dev.faceswap4j.djl.BlockFiles;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

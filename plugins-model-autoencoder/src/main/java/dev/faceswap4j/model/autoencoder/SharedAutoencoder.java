@@ -1,5 +1,7 @@
 package dev.faceswap4j.model.autoencoder;
 
+import dev.faceswap4j.djl.ConvBlocks;
+import dev.faceswap4j.djl.BlockFiles;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -37,8 +39,8 @@ public final class SharedAutoencoder {
         this.autoencoderA = new SequentialBlock().add(encoder).add(decoderA);
         this.autoencoderB = new SequentialBlock().add(encoder).add(decoderB);
         Shape input = new Shape(1, 3, settings.faceSize(), settings.faceSize());
-        AutoencoderNetwork.initialize(autoencoderA, manager, input);
-        AutoencoderNetwork.initialize(decoderB, manager, encoder.getOutputShapes(new Shape[] {input})[0]);
+        ConvBlocks.initialize(autoencoderA, manager, input);
+        ConvBlocks.initialize(decoderB, manager, encoder.getOutputShapes(new Shape[] {input})[0]);
         this.store = new ParameterStore(manager, false);
     }
 

@@ -1,5 +1,7 @@
 package dev.faceswap4j.model.autoencoder;
 
+import dev.faceswap4j.djl.ConvBlocks;
+import dev.faceswap4j.djl.PyTorchEngines;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,15 +42,15 @@ class AutoencoderModelTest {
         try (NDManager manager = PyTorchEngines.pytorch().newBaseManager()) {
             Shape input = new Shape(1, 3, 64, 64);
             SequentialBlock encoder = AutoencoderNetwork.encoder(classic);
-            AutoencoderNetwork.initialize(encoder, manager, input);
+            ConvBlocks.initialize(encoder, manager, input);
             Shape code = encoder.getOutputShapes(new Shape[] {input})[0];
             assertEquals(new Shape(1, 512, 8, 8), code);
             SequentialBlock decoder = AutoencoderNetwork.decoder(classic);
-            AutoencoderNetwork.initialize(decoder, manager, code);
+            ConvBlocks.initialize(decoder, manager, code);
             assertEquals(new Shape(1, 3, 64, 64), decoder.getOutputShapes(new Shape[] {code})[0]);
-            assertEquals(55_505_664L, AutoencoderNetwork.parameterCount(encoder));
-            assertEquals(1_553_539L, AutoencoderNetwork.parameterCount(decoder));
-            assertEquals(58_612_742L, AutoencoderNetwork.parameterCount(encoder) + 2 * AutoencoderNetwork.parameterCount(decoder));
+            assertEquals(55_505_664L, ConvBlocks.parameterCount(encoder));
+            assertEquals(1_553_539L, ConvBlocks.parameterCount(decoder));
+            assertEquals(58_612_742L, ConvBlocks.parameterCount(encoder) + 2 * ConvBlocks.parameterCount(decoder));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.faceswap4j.model.autoencoder;
 
+import dev.faceswap4j.djl.PyTorchEngines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.faceswap4j.model.autoencoder;
 
+import dev.faceswap4j.djl.AdamSettings;
 import dev.faceswap4j.api.FaceBatch;
 import dev.faceswap4j.core.testing.TestBatches;
 import java.util.List;

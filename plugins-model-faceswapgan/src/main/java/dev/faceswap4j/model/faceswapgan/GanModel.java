@@ -2,51 +2,32 @@ package dev.faceswap4j.model.faceswapgan;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import dev.faceswap4j.api.SwapModel;
+import ai.djl.ndarray.NDManager;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
-import dev.faceswap4j.model.autoencoder.PyTorchEngines;
+import dev.faceswap4j.djl.DjlSwapModel;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@code model = faceswap-gan}: faceswap-GAN on DJL's PyTorch engine. */
-public final class GanModel implements SwapModel {
-
-    private static final Logger log = LoggerFactory.getLogger(GanModel.class);
+public final class GanModel extends DjlSwapModel {
 
     private final GanSettings settings;
 
     public GanModel(GanSettings settings) {
+        super(new Description("faceswap-GAN", settings.faceSize(), settings.device(), GanSettings.SECTION + ".device", settings.describe()));
         this.settings = settings;
     }
 
     @Override
-    public int faceSize() {
-        return settings.faceSize();
+    protected Trainer newTrainer(Engine engine, Device device) {
+        return new GanTrainer(settings, engine, device);
     }
 
     @Override
-    public Trainer newTrainer() {
-        Engine engine = PyTorchEngines.pytorch();
-        return new GanTrainer(settings, engine, device(engine));
-    }
-
-    @Override
-    public Swapper loadSwapper(Path dir) {
-        // The saved architecture wins over the configured one: a model is converted with what it was trained as.
+    protected Swapper loadSwapper(Path dir, NDManager manager) {
         GanSettings saved = GanState.read(dir).settings();
-        Engine engine = PyTorchEngines.pytorch();
-        return PyTorchEngines.withOwnedManager(engine, device(engine), manager -> {
-            GanNetworks networks = new GanNetworks(saved, manager);
-            networks.load(dir, manager, false);
-            return networks.swapper(manager, true);
-        });
-    }
-
-    private Device device(Engine engine) {
-        Device device = PyTorchEngines.device(engine, settings.device(), GanSettings.SECTION + ".device");
-        log.info("faceswap-GAN on {} ({})", device, settings.describe());
-        return device;
+        GanNetworks networks = new GanNetworks(saved, manager);
+        networks.load(dir, manager, false);
+        return networks.swapper(manager, true);
     }
 }

@@ -1,11 +1,11 @@
 package dev.faceswap4j.model.faceswapgan;
 
+import dev.faceswap4j.djl.ConvBlocks;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import dev.faceswap4j.model.autoencoder.AutoencoderNetwork;
-import dev.faceswap4j.model.autoencoder.BlockPaddedConv2d;
+import dev.faceswap4j.djl.BlockPaddedConv2d;
 
 /**
  * faceswap-GAN's blocks, built from the autoencoder's: the same encoder and decoders with
@@ -25,19 +25,19 @@ final class GanNetwork {
         SequentialBlock encoder = new SequentialBlock();
         for (int i = 0; i < settings.encoderFilters().size(); i++) {
             int filters = settings.encoderFilters().get(i);
-            encoder.add(AutoencoderNetwork.conv(filters, 5, 2)).add(AutoencoderNetwork.leakyRelu());
+            encoder.add(ConvBlocks.conv(filters, 5, 2)).add(ConvBlocks.leakyRelu());
             if (i == 1 || i == 2) {
                 encoder.add(new SelfAttention(filters));
             }
         }
-        return AutoencoderNetwork.addBottleneck(encoder, settings.bottleneckSize(), settings.encoderDim(), settings.bottleneckFilters());
+        return ConvBlocks.addBottleneck(encoder, settings.bottleneckSize(), settings.encoderDim(), settings.bottleneckFilters());
     }
 
     static SequentialBlock decoder(GanSettings settings) {
         SequentialBlock decoder = new SequentialBlock();
         for (int i = 0; i < settings.decoderFilters().size(); i++) {
             int filters = settings.decoderFilters().get(i);
-            decoder.add(AutoencoderNetwork.upsample()).add(AutoencoderNetwork.conv(filters, 3, 1)).add(AutoencoderNetwork.leakyRelu());
+            decoder.add(ConvBlocks.upsample()).add(ConvBlocks.conv(filters, 3, 1)).add(ConvBlocks.leakyRelu());
             if (i == 2) {
                 decoder.add(new ResidualBlock(filters));
             }
@@ -45,7 +45,7 @@ final class GanNetwork {
                 decoder.add(new SelfAttention(filters));
             }
         }
-        return decoder.add(new BlockPaddedConv2d(AutoencoderNetwork.convBuilder(OUTPUT_CHANNELS, 5, 1))).add(Activation.sigmoidBlock());
+        return decoder.add(new BlockPaddedConv2d(ConvBlocks.convBuilder(OUTPUT_CHANNELS, 5, 1))).add(Activation.sigmoidBlock());
     }
 
     /**
@@ -60,6 +60,6 @@ final class GanNetwork {
                     .add(Activation.leakyReluBlock(DISCRIMINATOR_SLOPE));
         }
         int last = settings.discriminatorFilters().get(settings.discriminatorFilters().size() - 1);
-        return discriminator.add(new SelfAttention(last)).add(new BlockPaddedConv2d(AutoencoderNetwork.convBuilder(1, 3, 1)));
+        return discriminator.add(new SelfAttention(last)).add(new BlockPaddedConv2d(ConvBlocks.convBuilder(1, 3, 1)));
     }
 }

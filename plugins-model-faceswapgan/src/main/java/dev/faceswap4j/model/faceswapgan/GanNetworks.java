@@ -1,5 +1,6 @@
 package dev.faceswap4j.model.faceswapgan;
 
+import dev.faceswap4j.djl.ConvBlocks;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,10 +9,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
-import dev.faceswap4j.model.autoencoder.AutoencoderNetwork;
 import dev.faceswap4j.api.Swapper;
-import dev.faceswap4j.model.autoencoder.BlockFiles;
-import dev.faceswap4j.model.autoencoder.NetworkSwapper;
+import dev.faceswap4j.djl.BlockFiles;
+import dev.faceswap4j.djl.NetworkSwapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,11 +48,11 @@ final class GanNetworks {
         this.discriminatorB = GanNetwork.discriminator(settings);
         int size = settings.faceSize();
         Shape face = new Shape(1, 3, size, size);
-        AutoencoderNetwork.initialize(generatorA, manager, face);
-        AutoencoderNetwork.initialize(decoderB, manager, encoder.getOutputShapes(new Shape[] {face})[0]);
+        ConvBlocks.initialize(generatorA, manager, face);
+        ConvBlocks.initialize(decoderB, manager, encoder.getOutputShapes(new Shape[] {face})[0]);
         Shape pair = new Shape(1, 6, size, size);
-        AutoencoderNetwork.initialize(discriminatorA, manager, pair);
-        AutoencoderNetwork.initialize(discriminatorB, manager, pair);
+        ConvBlocks.initialize(discriminatorA, manager, pair);
+        ConvBlocks.initialize(discriminatorB, manager, pair);
         this.store = new ParameterStore(manager, false);
     }
 

@@ -2,7 +2,7 @@ package dev.faceswap4j.model.faceswapgan;
 
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.model.autoencoder.AdamSettings;
+import dev.faceswap4j.djl.AdamSettings;
 import java.util.List;
 
 /** The architecture, optimizer and loss settings of {@code faceswap4j.models.faceswap-gan}. */

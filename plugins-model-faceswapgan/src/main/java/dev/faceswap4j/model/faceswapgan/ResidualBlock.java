@@ -1,5 +1,6 @@
 package dev.faceswap4j.model.faceswapgan;
 
+import dev.faceswap4j.djl.ConvBlocks;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,7 +11,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.faceswap4j.model.autoencoder.AutoencoderNetwork;
 
 /** faceswap-GAN's residual block: {@code LeakyReLU(x + conv(LeakyReLU(conv(x))))}, 3×3 convolutions, slope 0.2. */
 final class ResidualBlock extends AbstractBlock {
@@ -23,8 +23,8 @@ final class ResidualBlock extends AbstractBlock {
 
     ResidualBlock(int channels) {
         super(VERSION);
-        first = addChildBlock("conv1", AutoencoderNetwork.conv(channels, 3, 1));
-        second = addChildBlock("conv2", AutoencoderNetwork.conv(channels, 3, 1));
+        first = addChildBlock("conv1", ConvBlocks.conv(channels, 3, 1));
+        second = addChildBlock("conv2", ConvBlocks.conv(channels, 3, 1));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.faceswap4j.model.faceswapgan;
 
+import dev.faceswap4j.djl.ConvBlocks;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,8 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
-import dev.faceswap4j.model.autoencoder.AutoencoderNetwork;
-import dev.faceswap4j.model.autoencoder.BlockPaddedConv2d;
+import dev.faceswap4j.djl.BlockPaddedConv2d;
 
 /**
  * SAGAN self-attention: 1×1 convolutions give query and key (channels / 8) and value (channels);
@@ -45,7 +45,7 @@ final class SelfAttention extends AbstractBlock {
 
     private static Block pointwise(int filters) {
         // Padded: channel counts such as 8 are not whole oneDNN blocks (see BlockPaddedConv2d).
-        return new BlockPaddedConv2d(AutoencoderNetwork.convBuilder(filters, 1, 1));
+        return new BlockPaddedConv2d(ConvBlocks.convBuilder(filters, 1, 1));
     }
 
     @Override

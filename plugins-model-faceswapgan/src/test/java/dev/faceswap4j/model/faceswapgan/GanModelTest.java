@@ -17,7 +17,7 @@ import dev.faceswap4j.api.Trainer;
 import dev.faceswap4j.core.testing.TestBatches;
 import dev.faceswap4j.core.train.Augmentation;
 import dev.faceswap4j.core.train.FaceAugmenter;
-import dev.faceswap4j.model.autoencoder.PyTorchEngines;
+import dev.faceswap4j.djl.PyTorchEngines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.faceswap4j.api.FaceBatch;
 import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.TestBatches;
 import dev.faceswap4j.core.testing.TestModels;
-import dev.faceswap4j.model.autoencoder.AdamSettings;
+import dev.faceswap4j.djl.AdamSettings;
 import java.util.List;
 
 /** Real-face batches (with eye masks) and a reduced-width faceswap-GAN, so the tests run in seconds on a CPU. */

@@ -5,7 +5,7 @@ import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Trainer;
 import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.TestModels;
-import dev.faceswap4j.model.autoencoder.AdamSettings;
+import dev.faceswap4j.djl.AdamSettings;
 import dev.faceswap4j.model.autoencoder.AutoencoderModel;
 import dev.faceswap4j.model.autoencoder.AutoencoderSettings;
 import dev.faceswap4j.model.faceswapgan.GanModel;

@@ -1,0 +1,50 @@
+package dev.faceswap4j.djl;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * A convolution with few output channels (the decoders' RGB layer) that runs, on the CPU, as one
+ * with a whole block of 16 output channels, the extra ones zero, and keeps the real channels.
+ *
+ * <p>Why: libtorch 2.7.1 runs CPU convolutions through oneDNN in channel-blocked layouts and pads a
+ * 3-channel output gradient to the block size; the padding is not always cleared, so the input
+ * gradient of such a layer came back wrong (off against finite differences, different from run to
+ * run, NaN when the stale memory held NaN). With the
+ * channels padded here the gradient reaching oneDNN is whole blocks of explicit zeros. Weights,
+ * parameter count and file format stay those of a plain {@link Conv2d}.
+ */
+public final class BlockPaddedConv2d extends Conv2d {
+
+    /** oneDNN's largest channel block on x86 (AVX-512); a multiple of the AVX2 block of 8. */
+    static final int CHANNEL_BLOCK = 16;
+
+    public BlockPaddedConv2d(Conv2d.Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray input = inputs.singletonOrThrow();
+        Device device = input.getDevice();
+        int padded = (filters + CHANNEL_BLOCK - 1) / CHANNEL_BLOCK * CHANNEL_BLOCK;
+        if (device.isGpu() || padded == filters) {
+            return super.forwardInternal(store, inputs, training, params);
+        }
+        NDArray weights = store.getValue(weight, device, training);
+        NDArray biases = store.getValue(bias, device, training);
+        NDManager manager = input.getManager();
+        Shape kernel = weights.getShape();
+        NDArray zeroWeights = manager.zeros(new Shape(padded - filters, kernel.get(1), kernel.get(2), kernel.get(3)), weights.getDataType(), device);
+        NDArray zeroBiases = manager.zeros(new Shape(padded - filters), biases.getDataType(), device);
+        NDArray output = Conv2d.conv2d(input, weights.concat(zeroWeights, 0), biases.concat(zeroBiases, 0),
+                getStride(), getPadding(), getDilation(), getGroups()).singletonOrThrow();
+        return new NDList(output.get(":, :" + filters));
+    }
+}

@@ -1,4 +1,0 @@
-package dev.faceswap4j.model.autoencoder;
-
-/** Adam's hyper-parameters. */
-public record AdamSettings(float learningRate, float beta1, float beta2, float epsilon) {}
