@@ -56,7 +56,14 @@ public final class PyTorchEngines {
                 }
                 if (!cpuReported) { // once per JVM: the embedder and the model both ask
                     cpuReported = true;
-                    log.info("{} = auto: the CPU, because {}", settingPath, TorchFlavor.of(engine).whyCpu());
+                    TorchFlavor flavor = TorchFlavor.of(engine);
+                    // Said aloud where a GPU could have been meant (a CUDA build, an own libtorch); a CPU build's CPU is no news.
+                    String line = "{} = auto: the CPU, because {}";
+                    if (flavor.gpuPossible()) {
+                        log.info(line, settingPath, flavor.whyCpu());
+                    } else {
+                        log.debug(line, settingPath, flavor.whyCpu());
+                    }
                 }
                 yield Device.cpu();
             }

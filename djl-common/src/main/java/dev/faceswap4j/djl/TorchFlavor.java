@@ -34,6 +34,11 @@ public record TorchFlavor(List<String> bundled, String libraryPath, boolean cuda
         return (cuda ? "cuda" : "cpu") + " (" + source + ")";
     }
 
+    /** Whether this set-up could have used a GPU: a CUDA libtorch bundled or loaded, or libtorch from outside. */
+    public boolean gpuPossible() {
+        return cuda || libraryPath != null || bundled.stream().anyMatch(flavor -> flavor.startsWith("cu"));
+    }
+
     /** Why {@code device = auto} takes the CPU; null when there is a GPU. */
     public String whyCpu() {
         if (gpus > 0) {

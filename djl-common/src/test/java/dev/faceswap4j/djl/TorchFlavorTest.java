@@ -1,5 +1,6 @@
 package dev.faceswap4j.djl;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ class TorchFlavorTest {
         boolean cudaBuild = flavor.bundled().stream().anyMatch(f -> f.startsWith("cu"));
         assertTrue(flavor.whyCpu().startsWith(cudaBuild ? "the CUDA libtorch is in the distribution" : "this distribution has the CPU libtorch only"),
                 flavor.whyCpu());
+        assertEquals(cudaBuild, flavor.gpuPossible(), "the CPU line is logged at INFO only where a GPU could have been meant");
     }
 
     @Test
