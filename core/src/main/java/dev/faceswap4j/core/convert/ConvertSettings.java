@@ -60,7 +60,8 @@ public record ConvertSettings(double erode, double blur, double smooth, boolean 
 
     public static ConvertSettings from(Config convert) {
         return new ConvertSettings(convert.getDouble("erode"), convert.getDouble("blur"), convert.getDouble("smooth"),
-                convert.getBoolean("largest-only"), convert.getInt("batch-frames"), VideoSettings.from(convert), FrameRange.parse(convert.getString("frames")), convert.getDouble("sharpen"), convert.getDouble("temporal"),
+                convert.getBoolean("largest-only"), convert.getInt("batch-frames"), VideoSettings.from(convert),
+                FrameRange.parse(convert.getString("frames")), convert.getDouble("sharpen"), convert.getDouble("temporal"),
                 People.from(convert));
     }
 }

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -93,13 +92,14 @@ final class GanTrainer implements Trainer {
         result.put("d_a", sideA.get("d"));
         result.put("d_b", sideB.get("d"));
         // Each weighted term of the generator's loss, so a curve shows which one drives it ("g_a.mask": a part of g_a).
-        for (String side : List.of("a", "b")) {
-            for (String term : GanLosses.TERMS) {
-                result.put("g_" + side + Trainer.PART_SEPARATOR + term, (side.equals("a") ? sideA : sideB).get(term));
-            }
-        }
+        putParts(result, "g_a", sideA);
+        putParts(result, "g_b", sideB);
         iteration++;
         return result;
+    }
+
+    private static void putParts(Map<String, Double> result, String loss, Map<String, Double> side) {
+        GanLosses.TERMS.forEach(term -> result.put(loss + Trainer.PART_SEPARATOR + term, side.get(term)));
     }
 
     private Map<String, Double> trainSide(boolean a, FaceBatch batch) {

@@ -14,22 +14,12 @@ final class ColorTransfer {
 
     private ColorTransfer() {}
 
-    /** Runs {@code transfer} on BGR Mats of {@code face} (changed in place there) and {@code frame}, inside {@code mask}. */
-    static Image apply(Image face, Image frame, Image mask, MatTransfer transfer) {
-        try (Mat faceMat = OpenCvImages.toMat(face); Mat frameMat = OpenCvImages.toMat(frame); Mat maskMat = OpenCvImages.toMat(mask)) {
-            transfer.apply(faceMat, frameMat, maskMat);
-            return OpenCvImages.toImage(faceMat, ChannelOrder.BGR);
-        }
-    }
-
-    @FunctionalInterface
-    interface MatTransfer {
-        void apply(Mat face, Mat frame, Mat mask);
-    }
-
     /** Reinhard et al.: per Lab channel, x' = (x − μ_face)·σ_frame/σ_face + μ_frame, in float Lab. */
-    static void meanStdLab(Mat face, Mat frame, Mat mask) {
-        try (Mat faceLab = toLab(face);
+    static Image meanStdLab(Image faceImage, Image frameImage, Image maskImage) {
+        try (Mat face = OpenCvImages.toMat(faceImage);
+                Mat frame = OpenCvImages.toMat(frameImage);
+                Mat mask = OpenCvImages.toMat(maskImage);
+                Mat faceLab = toLab(face);
                 Mat frameLab = toLab(frame);
                 Mat faceMean = new Mat(); Mat faceStd = new Mat();
                 Mat frameMean = new Mat(); Mat frameStd = new Mat();
@@ -50,6 +40,7 @@ final class ColorTransfer {
                 opencv_imgproc.cvtColor(lab, bgr, opencv_imgproc.COLOR_Lab2BGR);
                 bgr.convertTo(face, opencv_core.CV_8U, 255, 0);
             }
+            return OpenCvImages.toImage(face, ChannelOrder.BGR);
         }
     }
 
@@ -63,14 +54,12 @@ final class ColorTransfer {
     }
 
     /** Per channel, maps each face level to the frame level at the same cumulative share of masked pixels. */
-    static void histogramMatch(Mat face, Mat frame, Mat mask) {
-        Image faceImage = OpenCvImages.toImage(face, ChannelOrder.BGR);
-        Image frameImage = OpenCvImages.toImage(frame, ChannelOrder.BGR);
-        byte[] inside = OpenCvImages.toImage(mask, ChannelOrder.GRAY).pixels();
-        byte[] pixels = faceImage.pixels().clone();
+    static Image histogramMatch(Image face, Image frame, Image mask) {
+        byte[] inside = mask.pixels();
+        byte[] pixels = face.pixels().clone();
         for (int c = 0; c < 3; c++) {
-            double[] faceCdf = cdf(faceImage.pixels(), inside, c);
-            double[] frameCdf = cdf(frameImage.pixels(), inside, c);
+            double[] faceCdf = cdf(face.pixels(), inside, c);
+            double[] frameCdf = cdf(frame.pixels(), inside, c);
             int[] lut = new int[256];
             int level = 0;
             for (int v = 0; v < 256; v++) {
@@ -83,7 +72,7 @@ final class ColorTransfer {
                 pixels[i] = (byte) lut[pixels[i] & 0xff];
             }
         }
-        face.data().put(pixels);
+        return new Image(face.width(), face.height(), face.order(), pixels);
     }
 
     private static double[] cdf(byte[] pixels, byte[] mask, int channel) {

@@ -19,6 +19,6 @@ public final class HistMatchColorProvider implements ColorMatcherProvider {
 
     @Override
     public ColorMatcher create(Config settings) {
-        return (face, frame, mask) -> ColorTransfer.apply(face, frame, mask, ColorTransfer::histogramMatch);
+        return ColorTransfer::histogramMatch;
     }
 }

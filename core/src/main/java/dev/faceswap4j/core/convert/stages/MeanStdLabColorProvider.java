@@ -19,6 +19,6 @@ public final class MeanStdLabColorProvider implements ColorMatcherProvider {
 
     @Override
     public ColorMatcher create(Config settings) {
-        return (face, frame, mask) -> ColorTransfer.apply(face, frame, mask, ColorTransfer::meanStdLab);
+        return ColorTransfer::meanStdLab;
     }
 }

@@ -37,7 +37,8 @@ public final class PoissonBlendProvider implements FaceBlenderProvider {
                         Point center = new Point(box.x() + box.width() / 2, box.y() + box.height() / 2);
                         Mat cloned = new Mat()) {
                     opencv_photo.seamlessClone(faceMat, frameMat, inside, center, cloned, opencv_photo.NORMAL_CLONE);
-                    // seamlessClone also shifts the frame around the mask by a level here and there: keep only its inside.
+                    // seamlessClone also shifts the frame around the mask by a level, and its input Mats are not left as
+                    // they were (copying into frameMat under inside kept those shifts): keep only the clone's inside, on fresh copies.
                     try (Mat result = OpenCvImages.toMat(frame); Mat hard = OpenCvImages.toMat(mask)) {
                         cloned.copyTo(result, hard);
                         return OpenCvImages.toImage(result, ChannelOrder.BGR);
