@@ -1,6 +1,6 @@
 package dev.faceswap4j.api;
 
-import com.typesafe.config.Config;
+import java.util.List;
 
 /**
  * A named, lazily constructed stage implementation, found with {@link java.util.ServiceLoader}.
@@ -18,11 +18,15 @@ public interface StageProvider<T> {
     /** One line for {@code faceswap4j plugins}. */
     String description();
 
+    /** Builds the stage from its settings and model files ({@link StageContext}). */
+    T create(StageContext context);
+
     /**
-     * Builds the stage.
-     *
-     * @param settings this provider's own section of the config (its {@code reference.conf} defaults
-     *     overlaid with the user's values), already validated for unknown keys
+     * The model files this provider's stages may need, with their source and pinned checksum:
+     * {@code faceswap4j models fetch} obtains those of every provider it finds, so a plugin jar
+     * brings its own files. Declaring them costs nothing: nothing is read or downloaded here.
      */
-    T create(Config settings);
+    default List<ModelFile> modelFiles() {
+        return List.of();
+    }
 }

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.Image;
-import dev.faceswap4j.core.image.RgbFloats;
+import dev.faceswap4j.toolkit.RgbFloats;
 import java.util.ArrayList;
 import java.util.List;
 

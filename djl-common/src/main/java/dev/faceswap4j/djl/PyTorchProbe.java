@@ -4,7 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
 import ai.djl.util.Utils;
 import dev.faceswap4j.api.EnvironmentProbe;
-import dev.faceswap4j.core.util.Messages;
+import dev.faceswap4j.toolkit.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

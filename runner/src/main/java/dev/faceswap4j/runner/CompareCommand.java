@@ -1,19 +1,15 @@
 package dev.faceswap4j.runner;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigValueFactory;
 import dev.faceswap4j.api.Direction;
 import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
-import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.core.compare.ComparisonReport;
 import dev.faceswap4j.core.compare.ModelComparison;
 import dev.faceswap4j.core.compare.SideBySideClip;
 import dev.faceswap4j.core.convert.ConvertSettings;
-import dev.faceswap4j.core.convert.FaceWindow;
-import dev.faceswap4j.core.plugin.PluginRegistry;
-import dev.faceswap4j.core.plugin.StageKind;
+import dev.faceswap4j.core.pipeline.Pipeline;
 import dev.faceswap4j.core.train.CheckpointInfo;
 import dev.faceswap4j.core.train.FaceSet;
 import dev.faceswap4j.core.train.ModelDir;
@@ -77,19 +73,19 @@ final class CompareCommand implements Callable<Integer> {
         List<CheckpointInfo> checkpoints = models.stream().map(CompareCommand::checkpoint).toList();
         List<Image> crops = FaceSet.read(faces).crops();
         List<Image> targets = targetCrops(checkpoints.get(0), toward);
-        PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
+        Pipeline pipeline = Pipeline.of(conf);
         Path staging = FileTrees.partialSibling(output);
         PrintWriter out = spec.commandLine().getOut();
-        List<Swapper> swappers = new ArrayList<>();
+        List<Pipeline.LoadedModel> loaded = new ArrayList<>();
         // The recognition network only serves the identity distance, which needs the target's faces.
-        try (FaceEmbedder embedder = targets.isEmpty() ? null : registry.create(StageKind.EMBEDDER, conf)) {
+        try (FaceEmbedder embedder = targets.isEmpty() ? null : pipeline.embedder()) {
             List<ModelComparison.Candidate> candidates = new ArrayList<>();
             List<String> names = new ArrayList<>(List.of("input"));
             for (int i = 0; i < models.size(); i++) {
-                Swapper swapper = registry.create(StageKind.MODEL, withModel(conf, checkpoints.get(i))).loadSwapper(checkpointDir(models.get(i)));
-                swappers.add(swapper);
+                Pipeline.LoadedModel model = pipeline.load(models.get(i));
+                loaded.add(model);
                 String name = checkpoints.get(i).model() + " @ " + checkpoints.get(i).iteration() + " it (" + models.get(i).getFileName() + ")";
-                candidates.add(new ModelComparison.Candidate(name, swapper, FaceWindow.of(checkpoints.get(i))));
+                candidates.add(new ModelComparison.Candidate(name, model.swapper(), model.window()));
                 names.add(checkpoints.get(i).model());
             }
             ModelComparison.Result result = new ModelComparison(embedder).run(crops, targets, candidates, toward);
@@ -97,7 +93,7 @@ final class CompareCommand implements Callable<Integer> {
                     + (targets.isEmpty() ? "; no target faces, so no identity distance" : "; target identity: " + targets.size() + " faces");
             ComparisonReport.write(result, names, rows, context, staging);
             if (video != null) {
-                sideBySide(conf, toward, staging);
+                sideBySide(pipeline, toward, staging);
             }
             FileTrees.replace(staging, output);
             out.print(Files.readString(output.resolve(ComparisonReport.MARKDOWN)));
@@ -105,17 +101,17 @@ final class CompareCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } finally {
-            swappers.forEach(Swapper::close);
+            loaded.forEach(Pipeline.LoadedModel::close);
             FileTrees.deleteQuietly(staging);
         }
     }
 
-    private void sideBySide(Config conf, Direction toward, Path staging) {
-        ConvertSettings settings = ConvertSettings.from(conf.getConfig("faceswap4j.convert"));
+    private void sideBySide(Pipeline pipeline, Direction toward, Path staging) {
+        ConvertSettings settings = ConvertSettings.from(pipeline.config().getConfig("faceswap4j.convert"));
         List<Path> clips = new ArrayList<>(List.of(video));
         for (int i = 0; i < models.size(); i++) {
             Path converted = staging.resolve("converted-" + (i + 1) + ".mp4");
-            ConvertCommand.convert(conf, settings, video, models.get(i), toward, converted, false, true);
+            pipeline.convert(settings, video, models.get(i), toward, converted, false, true);
             clips.add(converted);
         }
         SideBySideClip.write(clips, staging.resolve("side-by-side.mp4"), settings.video(), false);
@@ -133,14 +129,5 @@ final class CompareCommand implements Callable<Integer> {
     private static CheckpointInfo checkpoint(Path modelDir) {
         return new ModelDir(modelDir).latest()
                 .orElseThrow(() -> new FaceswapException("model-dir " + modelDir + " holds no checkpoint; run train first"));
-    }
-
-    private static Path checkpointDir(Path modelDir) {
-        return new ModelDir(modelDir).checkpoint();
-    }
-
-    /** The checkpoint names the plugin that wrote it; the configured model may be another. */
-    private static Config withModel(Config conf, CheckpointInfo checkpoint) {
-        return conf.withValue("faceswap4j.model", ConfigValueFactory.fromAnyRef(checkpoint.model()));
     }
 }

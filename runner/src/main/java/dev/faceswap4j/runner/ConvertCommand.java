@@ -1,24 +1,11 @@
 package dev.faceswap4j.runner;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigValueFactory;
 import dev.faceswap4j.api.Direction;
-import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.api.SwapModel;
-import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.core.convert.ConvertSettings;
-import dev.faceswap4j.core.convert.ConvertStages;
 import dev.faceswap4j.core.convert.Converter;
-import dev.faceswap4j.core.convert.FaceWindow;
-import dev.faceswap4j.core.evaluate.BeforeAfterFrames;
-import dev.faceswap4j.core.image.Images;
-import dev.faceswap4j.core.image.SideBySide;
-import dev.faceswap4j.core.plugin.PluginRegistry;
-import dev.faceswap4j.core.plugin.StageKind;
-import dev.faceswap4j.core.train.CheckpointInfo;
-import dev.faceswap4j.core.train.ModelDir;
+import dev.faceswap4j.core.pipeline.Pipeline;
 import dev.faceswap4j.core.video.FrameRange;
-import dev.faceswap4j.core.video.FrameSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,45 +60,14 @@ final class ConvertCommand implements Callable<Integer> {
             settings = settings.withFrames(FrameRange.parse(frames));
         }
         settings = settings.withPeople(people.over(settings.people()));
-        Converter.Summary summary = convert(conf, settings, input, modelDir, Direction.parse(direction), output, overwrite, !noProgress);
+        Converter.Summary summary = Pipeline.of(conf).convert(settings, input, modelDir, Direction.parse(direction), output, overwrite, !noProgress);
         PrintWriter out = spec.commandLine().getOut();
         out.println("converted " + summary.describe() + " into " + output);
         out.println("per frame: " + summary.perFrame());
         if (Files.isRegularFile(input) && Files.isRegularFile(output)) {
-            out.println("before | after: " + writeBeforeAfter(input, settings.frames(), output));
+            out.println("before | after: " + Pipeline.writeBeforeAfter(input, settings.frames(), output));
         }
         out.flush();
         return 0;
-    }
-
-    /** Loads the model-dir's checkpoint with the plugin that wrote it and converts {@code input}. */
-    static Converter.Summary convert(Config conf, ConvertSettings settings, Path input, Path modelDir, Direction direction, Path output,
-            boolean overwrite, boolean progress) {
-        ModelDir models = new ModelDir(modelDir);
-        CheckpointInfo checkpoint = models.latest()
-                .orElseThrow(() -> new FaceswapException("model-dir " + modelDir + " holds no checkpoint; run train first"));
-        PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
-        // The checkpoint names the plugin that wrote it; the configured model may be another.
-        Config modelConf = conf.withValue("faceswap4j.model", ConfigValueFactory.fromAnyRef(checkpoint.model()));
-        SwapModel model = registry.create(StageKind.MODEL, modelConf);
-        FaceStages stages = FaceStages.from(registry, conf);
-        Converter converter = new Converter(stages.detector(), stages.landmarks(),
-                stages.embedderIf(settings.people().filters(), registry, conf), settings, ConvertStages.from(registry, conf), progress);
-        try (Swapper swapper = model.loadSwapper(models.checkpoint())) {
-            return converter.run(input, swapper, FaceWindow.of(checkpoint), direction, output, overwrite);
-        }
-    }
-
-    /** Writes {@code OUTPUT-before-after.png} beside a converted file: input | result, for a video 3 frames of the converted part. */
-    static Path writeBeforeAfter(Path input, FrameRange frames, Path output) {
-        String name = output.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        Path sheet = output.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + "-before-after.png");
-        if (FrameSource.isImage(output)) {
-            SideBySide.write(Images.readBgr(input), Images.readBgr(output), sheet);
-        } else {
-            BeforeAfterFrames.write(input, frames, output, 3, sheet);
-        }
-        return sheet;
     }
 }

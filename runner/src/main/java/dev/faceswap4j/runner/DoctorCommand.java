@@ -25,11 +25,11 @@ final class DoctorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("java: %s (%s), %d cores, max heap %d MiB%n", System.getProperty("java.version"), System.getProperty("java.vendor"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        ModelStore store = ModelStore.fromConfig(config.load());
+        PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
+        ModelStore store = ModelStore.fromConfig(config.load(), registry.catalog());
         List<ModelStore.Status> statuses = store.verifyAll(false);
         long ok = statuses.stream().filter(s -> s.state() == ModelStore.State.OK).count();
         out.printf("model store: %s (%d of %d files verified)%n", store.dir(), ok, statuses.size());
-        PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
         for (EnvironmentProbe probe : registry.probes()) {
             out.println(probe.name() + ":");
             probe.probe().forEach((k, v) -> out.printf("  %-15s %s%n", k, v));

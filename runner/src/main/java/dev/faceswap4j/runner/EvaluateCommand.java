@@ -2,14 +2,10 @@ package dev.faceswap4j.runner;
 
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.Direction;
-import dev.faceswap4j.api.FaceDetector;
-import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.core.evaluate.EvaluationReport;
 import dev.faceswap4j.core.evaluate.SwapEvaluation;
-import dev.faceswap4j.core.plugin.PluginRegistry;
-import dev.faceswap4j.core.plugin.StageKind;
+import dev.faceswap4j.core.pipeline.Pipeline;
 import dev.faceswap4j.core.util.FileTrees;
 import dev.faceswap4j.core.video.FrameRange;
 import java.io.PrintWriter;
@@ -90,7 +86,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         SwapEvaluation.Settings settings = SwapEvaluation.settingsFor(Direction.parse(direction), facesA, facesB, more, facesPerPerson, every,
                 !noProgress);
-        SwapEvaluation.Result result = evaluate(conf, settings, source, FrameRange.parse(frames), swapped, output);
+        SwapEvaluation.Result result = Pipeline.of(conf).evaluate(settings, source, FrameRange.parse(frames), swapped, output);
         PrintWriter out = spec.commandLine().getOut();
         out.print(EvaluationReport.markdown(result.summary()));
         out.println("report: " + output);
@@ -98,20 +94,4 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Judges {@code swapped} against {@code frames} of {@code source} with the configured stages; the report folder appears when complete. */
-    static SwapEvaluation.Result evaluate(Config conf, SwapEvaluation.Settings settings, Path source, FrameRange frames, Path swapped, Path output) {
-        PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
-        FaceStages stages = FaceStages.from(registry, conf);
-        Path staging = FileTrees.partialSibling(output);
-        try (FaceDetector detector = stages.detector().get();
-                LandmarkPredictor landmarks = stages.landmarks().get();
-                FaceEmbedder embedder = registry.create(StageKind.EMBEDDER, conf)) {
-            SwapEvaluation.Result result = new SwapEvaluation(detector, landmarks, embedder, settings).run(source, frames, swapped);
-            EvaluationReport.write(result, staging);
-            FileTrees.replace(staging, output);
-            return result;
-        } finally {
-            FileTrees.deleteQuietly(staging);
-        }
-    }
 }

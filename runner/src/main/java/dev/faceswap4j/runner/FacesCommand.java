@@ -6,8 +6,7 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.core.extract.Extractor;
 import dev.faceswap4j.core.people.People;
 import dev.faceswap4j.core.people.PeopleFolders;
-import dev.faceswap4j.core.plugin.PluginRegistry;
-import dev.faceswap4j.core.plugin.StageKind;
+import dev.faceswap4j.core.pipeline.Pipeline;
 import dev.faceswap4j.core.util.FileTrees;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ final class FacesCommand implements Callable<Integer> {
             Path all = staging.resolve(".all-faces");
             // Every face, whoever it is: the config's reference (if any) does not apply here.
             UnaryOperator<People> everyone = people -> People.EVERYONE;
-            Extractor.Summary summary = ExtractCommand.extractor(conf, new ExtractCommand.Overrides(every, null, frames, everyone, true), !noProgress)
+            Extractor.Summary summary = Pipeline.of(conf).extractor(new Pipeline.ExtractOverrides(every, null, frames, everyone, true), !noProgress)
                     .run(input, all);
             List<PeopleFolders.Person> people = PeopleFolders.write(all, staging, distance != null ? distance : samePersonDistance(conf));
             FileTrees.deleteQuietly(all);
@@ -83,8 +82,7 @@ final class FacesCommand implements Callable<Integer> {
     }
 
     private static double samePersonDistance(Config conf) {
-        PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
-        try (FaceEmbedder embedder = registry.create(StageKind.EMBEDDER, conf)) {
+        try (FaceEmbedder embedder = Pipeline.of(conf).embedder()) {
             return embedder.samePersonDistance();
         }
     }

@@ -3,6 +3,7 @@ package dev.faceswap4j.runner;
 import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.models.ModelFetcher;
 import dev.faceswap4j.core.models.ModelStore;
+import dev.faceswap4j.core.plugin.PluginRegistry;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,9 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "models", description = "Fetch and verify the model files (faceswap4j.model-store.dir).",
+@Command(name = "models", description = "Fetch and verify the model files the plugins found declare (faceswap4j.model-store.dir).",
         subcommands = {ModelsCommand.Fetch.class, ModelsCommand.Verify.class, ModelsCommand.ListModels.class})
 final class ModelsCommand {
+
+    /** The files of every plugin on the class path (plugins/ included) and core's test photos. */
+    static ModelCatalog catalog() {
+        return PluginRegistry.discover(Thread.currentThread().getContextClassLoader()).catalog();
+    }
 
     @Command(name = "fetch", description = "Obtain every missing or corrupt model file and check its SHA-256. Idempotent.")
     static final class Fetch implements Callable<Integer> {
@@ -29,9 +35,9 @@ final class ModelsCommand {
 
         @Override
         public Integer call() {
-            ModelStore store = ModelStore.fromConfig(config.load());
+            ModelStore store = ModelStore.fromConfig(config.load(), catalog());
             PrintWriter out = spec.commandLine().getOut();
-            List<ModelFetcher.Result> results = new ModelFetcher(store, true).fetch(ModelCatalog.all(), force);
+            List<ModelFetcher.Result> results = new ModelFetcher(store, true).fetch(store.catalog().all(), force);
             for (ModelFetcher.Result r : results) {
                 out.printf("%-8s %s%n", r.fetched() ? "fetched" : "present", store.pathOf(r.model()));
             }
@@ -51,7 +57,7 @@ final class ModelsCommand {
 
         @Override
         public Integer call() {
-            ModelStore store = ModelStore.fromConfig(config.load());
+            ModelStore store = ModelStore.fromConfig(config.load(), catalog());
             PrintWriter out = spec.commandLine().getOut();
             List<ModelStore.Status> statuses = store.verifyAll(true);
             statuses.forEach(s -> out.println(s.describe()));
@@ -72,7 +78,7 @@ final class ModelsCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            ModelCatalog.all().forEach(m -> out.printf("%-26s %-45s %s; %s%n", m.id(), m.fileName(), m.source().describe(), m.license()));
+            catalog().all().forEach(m -> out.printf("%-26s %-45s %s; %s%n", m.id(), m.fileName(), m.source().describe(), m.license()));
             out.flush();
             return 0;
         }

@@ -10,6 +10,7 @@ import dev.faceswap4j.core.evaluate.EvaluationReport;
 import dev.faceswap4j.core.evaluate.SwapEvaluation;
 import dev.faceswap4j.core.extract.Extractor;
 import dev.faceswap4j.core.people.People;
+import dev.faceswap4j.core.pipeline.Pipeline;
 import dev.faceswap4j.core.train.CheckpointInfo;
 import dev.faceswap4j.core.train.ModelDir;
 import dev.faceswap4j.core.train.TrainSettings;
@@ -74,8 +75,9 @@ final class RunCommand implements Callable<Integer> {
         Path facesB = workDir.resolve("faces-b");
         List<Path> referenceA = paths(run, "a-reference");
         List<Path> referenceB = paths(run, "b-reference");
-        extract(conf, a, facesA, "A", referenceA, progress, out);
-        extract(conf, b, facesB, "B", referenceB, progress, out);
+        Pipeline pipeline = Pipeline.of(conf);
+        extract(pipeline, a, facesA, "A", referenceA, progress, out);
+        extract(pipeline, b, facesB, "B", referenceB, progress, out);
 
         Path modelDir = workDir.resolve("model");
         TrainSettings train = TrainSettings.from(conf.getConfig("faceswap4j.train"));
@@ -83,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         if (checkpoint.isPresent() && checkpoint.get().iteration() >= train.iterations()) {
             out.printf(Locale.ROOT, "model: up to date (%s, %d iterations) in %s%n", checkpoint.get().model(), checkpoint.get().iteration(), modelDir);
         } else {
-            TrainCommand.train(conf, train, facesA, facesB, modelDir, checkpoint.isPresent(), progress, out);
+            TrainCommand.train(pipeline, train, facesA, facesB, modelDir, checkpoint.isPresent(), progress, out);
             // A time budget (train.minutes) ends training on purpose; anything else short of the iterations is a stop.
             if (train.minutes() == 0 && new ModelDir(modelDir).latest().map(c -> c.iteration() < train.iterations()).orElse(true)) {
                 out.println("training stopped early; run again to continue");
@@ -101,18 +103,18 @@ final class RunCommand implements Callable<Integer> {
         if (newer(output, checkpointFile) && newer(output, input)) {
             out.println("converted: up to date (" + output + ")");
         } else {
-            Converter.Summary summary = ConvertCommand.convert(conf, convert, input, modelDir, direction, output, true, progress);
+            Converter.Summary summary = pipeline.convert(convert, input, modelDir, direction, output, true, progress);
             out.println("converted " + summary.describe() + " into " + output);
         }
         if (run.getBoolean("evaluate") && !FrameSource.isImage(output) && Files.isRegularFile(output)) {
             SwapEvaluation.Settings settings = SwapEvaluation.settingsFor(direction, facesA, facesB, Map.of(), 40, 1, progress);
             Path report = workDir.resolve("evaluate");
-            SwapEvaluation.Result result = EvaluateCommand.evaluate(conf, settings, input, convert.frames(), output, report);
+            SwapEvaluation.Result result = pipeline.evaluate(settings, input, convert.frames(), output, report);
             out.print(EvaluationReport.markdown(result.summary()));
             out.println("evaluation: " + report);
         }
         if (run.getBoolean("before-after") && Files.isRegularFile(input) && Files.isRegularFile(output)) {
-            out.println("before | after: " + ConvertCommand.writeBeforeAfter(input, convert.frames(), output));
+            out.println("before | after: " + Pipeline.writeBeforeAfter(input, convert.frames(), output));
         }
         out.flush();
         return 0;
@@ -131,10 +133,10 @@ final class RunCommand implements Callable<Integer> {
         return "faceswap4j-demo-" + demo + ".conf";
     }
 
-    private void extract(Config conf, Path input, Path faces, String identity, List<Path> reference, boolean progress, PrintWriter out) {
+    private void extract(Pipeline pipeline, Path input, Path faces, String identity, List<Path> reference, boolean progress, PrintWriter out) {
         // extract.reference means one person; A and B are two, so each has its own (run.a-reference, run.b-reference).
         UnaryOperator<People> person = people -> reference.isEmpty() ? people : people.withReference(reference);
-        Extractor extractor = ExtractCommand.extractor(conf, new ExtractCommand.Overrides(null, null, null, person, false), progress);
+        Extractor extractor = pipeline.extractor(new Pipeline.ExtractOverrides(null, null, null, person, false), progress);
         if (extractor.upToDate(input, faces)) {
             out.printf(Locale.ROOT, "faces of %s: up to date in %s%n", identity, faces);
             return;

@@ -1,15 +1,10 @@
 package dev.faceswap4j.runner;
 
 import com.typesafe.config.Config;
-import dev.faceswap4j.api.SwapModel;
-import dev.faceswap4j.core.extract.Alignments;
-import dev.faceswap4j.core.plugin.PluginRegistry;
-import dev.faceswap4j.core.plugin.StageKind;
-import dev.faceswap4j.core.train.FaceSet;
+import dev.faceswap4j.core.pipeline.Pipeline;
 import dev.faceswap4j.core.train.TrainSettings;
 import dev.faceswap4j.core.train.TrainingLoop;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -66,23 +61,18 @@ final class TrainCommand implements Callable<Integer> {
             settings = settings.withBatchSize(batchSize);
         }
         PrintWriter out = spec.commandLine().getOut();
-        train(conf, settings, facesA, facesB, modelDir, resume, !noProgress, out);
+        train(Pipeline.of(conf), settings, facesA, facesB, modelDir, resume, !noProgress, out);
         return 0;
     }
 
     /** Trains (or, with {@code resume}, continues) the configured model; Ctrl-C stops after the step and saves. */
-    static TrainingLoop.Result train(Config conf, TrainSettings settings, Path facesA, Path facesB, Path modelDir, boolean resume,
+    static TrainingLoop.Result train(Pipeline pipeline, TrainSettings settings, Path facesA, Path facesB, Path modelDir, boolean resume,
             boolean progress, PrintWriter out) throws InterruptedException {
-        PluginRegistry registry = PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
-        String modelName = registry.select(StageKind.MODEL, conf).name();
-        SwapModel model = registry.create(StageKind.MODEL, conf);
-        FaceSet a = FaceSet.read(facesA);
-        FaceSet b = FaceSet.read(facesB);
-        out.printf(Locale.ROOT, "training %s on %d faces of A (%s) and %d of B (%s) into %s%n", modelName, a.size(), facesA, b.size(), facesB,
-                modelDir);
+        Pipeline.Training training = pipeline.training(settings, facesA, facesB, modelDir, resume, progress);
+        out.printf(Locale.ROOT, "training %s on %d faces of A (%s) and %d of B (%s) into %s%n", training.model(), training.a().size(), facesA,
+                training.b().size(), facesB, modelDir);
         out.flush();
-        TrainingLoop loop = new TrainingLoop(new TrainingLoop.Inputs(modelName, model, a, b, padding(facesA, conf), modelDir, resume),
-                settings, progress);
+        TrainingLoop loop = training.loop();
         Thread stopOnInterrupt = new Thread(() -> {
             loop.requestStop();
             try {
@@ -111,11 +101,5 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return result;
-    }
-
-    /** The crops' padding as extract wrote it (alignments.json), else the configured one. */
-    private static double padding(Path faces, Config conf) {
-        Path file = faces.resolve(Alignments.FILE_NAME);
-        return Files.isRegularFile(file) ? Alignments.read(file).padding() : conf.getDouble("faceswap4j.extract.padding");
     }
 }

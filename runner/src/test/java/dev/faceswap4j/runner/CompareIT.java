@@ -8,7 +8,6 @@ import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.compare.ComparisonReport;
 import dev.faceswap4j.core.extract.Alignments;
 import dev.faceswap4j.core.image.Images;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.core.testing.TestVideos;
 import java.nio.file.Files;
@@ -39,10 +38,7 @@ class CompareIT {
 
     @Test
     void comparesAnAutoencoderAndAGanOnHeldOutFaces() throws Exception {
-        TestModels.require(ModelCatalog.FRONTAL_FACE_DETECTOR);
-        TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68);
-        TestModels.require(ModelCatalog.FACE_RECOGNITION_MANIFEST);
-        TestModels.require(ModelCatalog.FACE_RECOGNITION_WEIGHTS);
+        Launcher.fetchModels();
         Path config = Files.writeString(dir.resolve("lite.conf"), LITE);
         Path facesA = extract(TestModels.samplePhoto(1), "faces-a");
         Path held = extract(TestModels.samplePhoto(2), "held-out");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.TestModels;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -115,8 +114,7 @@ class DashboardIT {
 
     /** A work dir with a pipeline.conf: the sample photos' two people, a small autoencoder, a checkpoint every 5 iterations. */
     private Path workDir() throws Exception {
-        TestModels.require(ModelCatalog.FRONTAL_FACE_DETECTOR);
-        TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68);
+        Launcher.fetchModels();
         Path work = Files.createDirectories(dir.resolve("work"));
         Files.writeString(work.resolve("pipeline.conf"), String.join("\n",
                 "faceswap4j {",

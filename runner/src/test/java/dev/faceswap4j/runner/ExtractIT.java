@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.TestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,7 @@ class ExtractIT {
         for (int n = 1; n <= 6; n++) {
             Files.copy(TestModels.samplePhoto(n), photos.resolve("sample" + n + ".jpg"));
         }
-        TestModels.require(ModelCatalog.FRONTAL_FACE_DETECTOR);
-        TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68);
+        Launcher.fetchModels();
         Path faces = dir.resolve("faces");
 
         Launcher.Result run = Launcher.run(Launcher.stagedDistribution(), 300, "extract", "--input", photos.toString(),

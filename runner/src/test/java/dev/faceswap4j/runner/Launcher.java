@@ -15,7 +15,21 @@ final class Launcher {
 
     record Result(int exit, String out, String err) {}
 
+    private static boolean modelsFetched;
+
     private Launcher() {}
+
+    /**
+     * Runs {@code models fetch} of the staged distribution once per test JVM, as a user would: the
+     * files of every plugin in its plugins/ (a no-op when the default store already has them).
+     */
+    static synchronized void fetchModels() throws IOException, InterruptedException {
+        if (!modelsFetched) {
+            Result fetch = run(stagedDistribution(), 900, "models", "fetch");
+            assertTrue(fetch.exit() == 0, "models fetch failed: " + fetch.err());
+            modelsFetched = true;
+        }
+    }
 
     /** The distribution staged by this build ({@code target/faceswap4j}). */
     static Path stagedDistribution() {

@@ -10,7 +10,6 @@ import dev.faceswap4j.core.extract.Alignments;
 import dev.faceswap4j.core.extract.FaceRecord;
 import dev.faceswap4j.core.extract.FrameRecord;
 import dev.faceswap4j.core.image.OpenCvImages;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.TestData;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.core.video.FrameRange;
@@ -110,7 +109,7 @@ class PeopleIT {
     }
 
     /** dirtydancing.mp4, with the models the tests need; skipped without the shared clips. */
-    private static Path danceScene() {
+    private static Path danceScene() throws Exception {
         Optional<Path> clip = TestData.sharedVideo("dirtydancing.mp4");
         assumeTrue(clip.isPresent(), TestData.missingMessage("dirtydancing.mp4"));
         requireModels();
@@ -133,10 +132,7 @@ class PeopleIT {
         return lead;
     }
 
-    private static void requireModels() {
-        TestModels.require(ModelCatalog.FRONTAL_FACE_DETECTOR);
-        TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68);
-        TestModels.require(ModelCatalog.FACE_RECOGNITION_MANIFEST);
-        TestModels.require(ModelCatalog.FACE_RECOGNITION_WEIGHTS);
+    private static void requireModels() throws Exception {
+        Launcher.fetchModels();
     }
 }

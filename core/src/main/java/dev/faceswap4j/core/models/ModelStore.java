@@ -2,6 +2,7 @@ package dev.faceswap4j.core.models;
 
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.ModelFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -11,12 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
 /**
  * The folder of fetched model files ({@code faceswap4j.model-store.dir}, by default
- * {@code ~/.cache/faceswap4j/models}). Nothing here downloads: a file that is missing or whose
+ * {@code ~/.cache/faceswap4j/models}) and the catalog of what belongs in it. Nothing here downloads: a file that is missing or whose
  * checksum is wrong fails with one line that names it and the command that fixes it.
  *
  * <p>A full SHA-256 of the 100 MB landmark model costs about half a second, so a file's verified
@@ -43,17 +45,23 @@ public final class ModelStore {
     }
 
     private final Path dir;
+    private final ModelCatalog catalog;
 
-    public ModelStore(Path dir) {
+    public ModelStore(Path dir, ModelCatalog catalog) {
         this.dir = dir.toAbsolutePath().normalize();
+        this.catalog = catalog;
     }
 
-    public static ModelStore fromConfig(Config config) {
-        return new ModelStore(Path.of(config.getString("faceswap4j.model-store.dir")));
+    public static ModelStore fromConfig(Config config, ModelCatalog catalog) {
+        return new ModelStore(Path.of(config.getString("faceswap4j.model-store.dir")), catalog);
     }
 
     public Path dir() {
         return dir;
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
     }
 
     public Path pathOf(ModelFile model) {
@@ -62,7 +70,7 @@ public final class ModelStore {
 
     /** The path of a verified model file; throws a one-line {@link FaceswapException} otherwise. */
     public Path require(String id) {
-        Status status = check(ModelCatalog.byId(id), false);
+        Status status = check(catalog.byId(id), false);
         return switch (status.state()) {
             case OK -> status.path();
             case MISSING -> throw new FaceswapException("model file " + status.path() + " (" + id + ") is missing — run '"
@@ -77,22 +85,24 @@ public final class ModelStore {
      * Checks a model file a user configured by path: when it is one of the catalog's files in a model
      * store (a folder {@code models fetch} made, which holds {@code SHA256SUMS}) its checksum must
      * match; any other file, e.g. a detector the user trained with dlib, is taken as is. Returns the path.
+     *
+     * @param setting the config path that names the file, for the message when it does not exist
      */
-    public static Path checkIfCatalogued(Path file) {
+    public static Path checkIfCatalogued(Path file, String setting, ModelCatalog catalog) {
         Path absolute = file.toAbsolutePath().normalize();
-        for (ModelFile model : ModelCatalog.all()) {
+        for (ModelFile model : catalog.all()) {
             if (absolute.endsWith(model.fileName())) {
                 Path storeDir = absolute;
                 for (int i = 0; i < Path.of(model.fileName()).getNameCount() && storeDir != null; i++) {
                     storeDir = storeDir.getParent();
                 }
                 if (storeDir != null && Files.isRegularFile(storeDir.resolve(SUMS_FILE))) {
-                    return new ModelStore(storeDir).require(model.id());
+                    return new ModelStore(storeDir, catalog).require(model.id());
                 }
             }
         }
         if (!Files.isRegularFile(absolute)) {
-            throw new FaceswapException("model file not found: " + absolute);
+            throw new FaceswapException("model file not found: " + absolute + " (" + setting + ")");
         }
         return absolute;
     }
@@ -104,7 +114,7 @@ public final class ModelStore {
     /** Checks every catalog file; {@code full} ignores the remembered verifications and hashes everything. */
     public List<Status> verifyAll(boolean full) {
         List<Status> result = new ArrayList<>();
-        for (ModelFile model : ModelCatalog.all()) {
+        for (ModelFile model : catalog.all()) {
             result.add(check(model, full));
         }
         return result;
@@ -137,15 +147,29 @@ public final class ModelStore {
         }
     }
 
-    /** Writes {@code SHA256SUMS} (the {@code sha256sum -c} format) for the files that are present. */
+    /**
+     * Writes {@code SHA256SUMS} (the {@code sha256sum -c} format) for this catalog's files that are
+     * present; lines of other files still there (a plugin taken out of plugins/) are kept.
+     */
     void writeSums() throws IOException {
-        StringBuilder sums = new StringBuilder();
-        for (ModelFile model : ModelCatalog.all()) {
-            if (Files.isRegularFile(pathOf(model))) {
-                sums.append(model.sha256()).append("  ").append(model.fileName()).append('\n');
+        Map<String, String> sums = new TreeMap<>();
+        Path file = dir.resolve(SUMS_FILE);
+        if (Files.isRegularFile(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] parts = line.split("  ", 2);
+                if (parts.length == 2 && Files.isRegularFile(dir.resolve(parts[1]))) {
+                    sums.put(parts[1], parts[0]);
+                }
             }
         }
-        writeAtomically(dir.resolve(SUMS_FILE), sums.toString());
+        for (ModelFile model : catalog.all()) {
+            if (Files.isRegularFile(pathOf(model))) {
+                sums.put(model.fileName(), model.sha256());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        sums.forEach((name, sha256) -> text.append(sha256).append("  ").append(name).append('\n'));
+        writeAtomically(file, text.toString());
     }
 
     private Properties readVerified() throws IOException {

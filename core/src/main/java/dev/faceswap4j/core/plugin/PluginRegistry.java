@@ -4,8 +4,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.faceswap4j.api.EnvironmentProbe;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.ModelFile;
+import dev.faceswap4j.api.StageContext;
 import dev.faceswap4j.api.StageProvider;
 import dev.faceswap4j.core.config.ConfigLoader;
+import dev.faceswap4j.core.models.ModelCatalog;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -36,6 +39,7 @@ public final class PluginRegistry {
     private final Map<StageKind<?>, List<Registered<?>>> byKind;
     private final List<EnvironmentProbe> probes;
     private final List<String> problems;
+    private volatile ModelCatalog catalog;
 
     private PluginRegistry(Map<StageKind<?>, List<Registered<?>>> byKind, List<EnvironmentProbe> probes, List<String> problems) {
         this.byKind = byKind;
@@ -125,7 +129,23 @@ public final class PluginRegistry {
     /** Selects the provider for {@code kind} and creates its stage with the provider's own settings. */
     public <T, P extends StageProvider<T>> T create(StageKind<P> kind, Config config) {
         P provider = select(kind, config);
-        return provider.create(settings(kind, provider.name(), config));
+        return provider.create(context(kind, provider.name(), config));
+    }
+
+    /** What a provider of {@code kind} named {@code providerName} gets to build its stage from {@code config}. */
+    public StageContext context(StageKind<?> kind, String providerName, Config config) {
+        return new HostStageContext(settings(kind, providerName, config), kind.displayPath(providerName), catalog());
+    }
+
+    /** The model files of every provider found, and core's test photos: what {@code models fetch} obtains. */
+    public ModelCatalog catalog() {
+        ModelCatalog result = catalog;
+        if (result == null) {
+            List<ModelFile> declared = new ArrayList<>();
+            byKind.values().forEach(registered -> registered.forEach(r -> declared.addAll(((StageProvider<?>) r.provider()).modelFiles())));
+            catalog = result = new ModelCatalog(declared);
+        }
+        return result;
     }
 
     /** A provider's settings section, empty when neither its reference.conf nor the user set any. */

@@ -45,4 +45,9 @@ public record StageKind<P extends StageProvider<?>>(String key, String section, 
     public String settingsPath(String providerName) {
         return "faceswap4j." + section + ".\"" + providerName + "\"";
     }
+
+    /** {@link #settingsPath} as a user writes it, for messages (provider names are lower-case words and dashes). */
+    public String displayPath(String providerName) {
+        return "faceswap4j." + section + "." + providerName;
+    }
 }

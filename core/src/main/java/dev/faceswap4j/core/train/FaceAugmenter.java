@@ -5,7 +5,7 @@ import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.align.Similarity;
 import dev.faceswap4j.core.image.OpenCvImages;
-import dev.faceswap4j.core.image.RgbFloats;
+import dev.faceswap4j.toolkit.RgbFloats;
 import java.util.Random;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.global.opencv_core;

@@ -4,7 +4,7 @@ import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.util.FileTrees;
-import dev.faceswap4j.core.util.Messages;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.faceswap4j.core.video;
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
-import static dev.faceswap4j.core.util.Messages.firstLine;
+import static dev.faceswap4j.toolkit.Messages.firstLine;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avutil;

@@ -9,8 +9,8 @@ import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Point2;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.DlibReference;
 import dev.faceswap4j.core.testing.TestModels;
 import java.util.Locale;
@@ -25,7 +25,7 @@ class FaceAlignerTest {
 
     @BeforeAll
     static void load() {
-        predictor = ShapePredictor.load(TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68));
+        predictor = ShapePredictor.load(TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68));
     }
 
     @Test

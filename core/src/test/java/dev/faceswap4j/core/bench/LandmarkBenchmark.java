@@ -4,8 +4,8 @@ import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.DlibReference;
 import dev.faceswap4j.core.testing.TestModels;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ public class LandmarkBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        predictor = ShapePredictor.load(TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68));
+        predictor = ShapePredictor.load(TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68));
         for (int n = 1; n <= 6; n++) {
             Image image = Images.readBgr(TestModels.samplePhoto(n));
             images.add(image);

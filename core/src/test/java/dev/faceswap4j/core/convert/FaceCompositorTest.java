@@ -14,9 +14,9 @@ import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Point2;
 import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.image.OpenCvImages;
+import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.plugin.PluginRegistry;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.DlibDetector;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.core.video.VideoSettings;
@@ -38,7 +38,7 @@ class FaceCompositorTest {
     static void largestFaceOfASamplePhoto() {
         photo = Images.readBgr(TestModels.samplePhoto(2));
         Detection face = new DlibDetector().detect(photo).stream().max(Comparator.comparingDouble(d -> d.box().area())).orElseThrow();
-        landmarks = ShapePredictor.load(TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68)).predict(photo, face.box());
+        landmarks = ShapePredictor.load(TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68)).predict(photo, face.box());
     }
 
     private static ConvertSettings settings() {

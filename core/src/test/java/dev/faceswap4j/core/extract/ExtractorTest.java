@@ -13,8 +13,8 @@ import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.api.Point2;
 import dev.faceswap4j.core.align.MeanFace;
 import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.testing.DlibDetector;
 import dev.faceswap4j.core.testing.DlibReference;
@@ -47,7 +47,7 @@ class ExtractorTest {
 
     @BeforeAll
     static void load() {
-        predictor = ShapePredictor.load(TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68));
+        predictor = ShapePredictor.load(TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68));
     }
 
     private static Supplier<LandmarkPredictor> landmarks() {

@@ -5,6 +5,7 @@ import dev.faceswap4j.api.Detection;
 import dev.faceswap4j.api.FaceDetector;
 import dev.faceswap4j.api.FaceDetectorProvider;
 import dev.faceswap4j.api.Rect;
+import dev.faceswap4j.api.StageContext;
 import java.util.List;
 
 /** Test provider: reports one box taken from its settings, so tests can see which settings it got. */
@@ -21,7 +22,8 @@ public final class FixedBoxDetectorProvider implements FaceDetectorProvider {
     }
 
     @Override
-    public FaceDetector create(Config settings) {
+    public FaceDetector create(StageContext context) {
+        Config settings = context.settings();
         Rect box = new Rect(settings.getDouble("x"), settings.getDouble("y"), settings.getDouble("size"), settings.getDouble("size"));
         double score = settings.getDouble("score");
         return image -> List.of(new Detection(box, score));

@@ -1,8 +1,8 @@
 package dev.faceswap4j.core.plugin;
 
-import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceDetector;
 import dev.faceswap4j.api.FaceDetectorProvider;
+import dev.faceswap4j.api.StageContext;
 import java.util.List;
 
 /** Two test providers that claim the same name, as two plugin jars might. */
@@ -22,7 +22,7 @@ public final class TwinDetectorProviders {
         }
 
         @Override
-        public FaceDetector create(Config settings) {
+        public FaceDetector create(StageContext context) {
             return image -> List.of();
         }
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Point2;
 import dev.faceswap4j.api.Rect;
-import dev.faceswap4j.core.models.ModelCatalog;
+import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public final class DlibReference {
         Path bmp = Files.createTempFile("dlib-reference", ".bmp");
         try {
             writeBmp(image, bmp);
-            Process process = new ProcessBuilder(program().toString(), TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68).toString(),
+            Process process = new ProcessBuilder(program().toString(), TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68).toString(),
                     bmp.toString(), String.valueOf(upsample), String.valueOf(repeat), String.valueOf(detectRepeat)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor(10, TimeUnit.MINUTES);

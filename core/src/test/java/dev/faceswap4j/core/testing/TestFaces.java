@@ -1,8 +1,8 @@
 package dev.faceswap4j.core.testing;
 
 import dev.faceswap4j.core.extract.Extractor;
+import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
-import dev.faceswap4j.core.models.ModelCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ public final class TestFaces {
             for (int n = 1; n <= 6; n++) {
                 Files.copy(TestModels.samplePhoto(n), photos.resolve("sample" + n + ".jpg"));
             }
-            ShapePredictor predictor = ShapePredictor.load(TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68));
+            ShapePredictor predictor = ShapePredictor.load(TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68));
             Extractor extractor = new Extractor(DlibDetector::new, () -> predictor::predict, new Extractor.Settings(256, 48, 1, 0, false, false));
             Path faces = root.resolve("faces");
             extractor.run(photos, faces);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faceswap4j.api.FaceBatch;
 import dev.faceswap4j.api.Image;
-import dev.faceswap4j.core.image.RgbFloats;
+import dev.faceswap4j.toolkit.RgbFloats;
 import dev.faceswap4j.core.testing.TestFaces;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;

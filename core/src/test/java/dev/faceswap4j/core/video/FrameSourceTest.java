@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.core.extract.Alignments;
 import dev.faceswap4j.core.extract.Extractor;
+import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.DlibDetector;
 import dev.faceswap4j.core.testing.TestData;
 import dev.faceswap4j.core.testing.TestModels;
@@ -50,7 +50,7 @@ class FrameSourceTest {
 
     @Test
     void extractsTheSingerEveryFortyEighthFrame() {
-        ShapePredictor predictor = ShapePredictor.load(TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68));
+        ShapePredictor predictor = ShapePredictor.load(TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68));
         LandmarkPredictor landmarks = predictor::predict;
         Extractor.Summary summary = new Extractor(DlibDetector::new, () -> landmarks, new Extractor.Settings(256, 48, 48, 80, false, false))
                 .run(clip(), dir.resolve("faces"));

@@ -1,5 +1,7 @@
 package dev.faceswap4j.detector.cnn;
 
+import static dev.faceswap4j.toolkit.Messages.firstLine;
+
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -10,9 +12,8 @@ import dev.faceswap4j.api.Detection;
 import dev.faceswap4j.api.FaceDetector;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
+import dev.faceswap4j.api.ImageOps;
 import dev.faceswap4j.api.Rect;
-import dev.faceswap4j.core.image.OpenCvImages;
-import static dev.faceswap4j.core.util.Messages.firstLine;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +41,10 @@ final class BlazeFaceDetector implements FaceDetector {
     private final float nmsIou;
     private final int tile;
     private final boolean dlibBoxes;
+    private final ImageOps images;
 
-    BlazeFaceDetector(Path model, int size, String device, float minScore, float nmsIou, int tile, boolean dlibBoxes) {
+    BlazeFaceDetector(Path model, int size, String device, float minScore, float nmsIou, int tile, boolean dlibBoxes, ImageOps images) {
+        this.images = images;
         this.size = size;
         this.minScore = minScore;
         this.nmsIou = nmsIou;
@@ -129,7 +132,7 @@ final class BlazeFaceDetector implements FaceDetector {
         double scale = (double) size / Math.max(rw, rh);
         int sw = Math.max(1, (int) Math.round(rw * scale));
         int sh = Math.max(1, (int) Math.round(rh * scale));
-        Image resized = OpenCvImages.cropResize(image, rx, ry, rw, rh, sw, sh);
+        Image resized = images.cropResize(image, rx, ry, rw, rh, sw, sh);
         FloatBuffer input = FloatBuffer.allocate(size * size * 3);
         int channels = resized.channels();
         boolean bgr = resized.order() == ChannelOrder.BGR || resized.order() == ChannelOrder.BGRA;

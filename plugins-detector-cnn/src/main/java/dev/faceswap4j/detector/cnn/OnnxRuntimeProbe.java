@@ -6,7 +6,7 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import dev.faceswap4j.api.EnvironmentProbe;
-import dev.faceswap4j.core.util.Messages;
+import dev.faceswap4j.toolkit.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

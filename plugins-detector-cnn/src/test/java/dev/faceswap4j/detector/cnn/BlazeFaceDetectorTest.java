@@ -15,8 +15,8 @@ import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.config.ConfigLoader;
 import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.plugin.PluginRegistry;
 import dev.faceswap4j.core.testing.DlibReference;
 import dev.faceswap4j.core.testing.TestImages;
@@ -55,8 +55,8 @@ class BlazeFaceDetectorTest {
 
     @BeforeAll
     static void load() {
-        TestModels.require(ModelCatalog.BLAZEFACE_BACK);
-        TestModels.require(ModelCatalog.BLAZEFACE_FRONT);
+        TestModels.require(BlazeFaceProvider.BACK);
+        TestModels.require(BlazeFaceProvider.FRONT);
         for (int n = 1; n <= 6; n++) {
             PHOTOS.add(Images.readBgr(TestModels.samplePhoto(n)));
         }
@@ -115,7 +115,7 @@ class BlazeFaceDetectorTest {
 
     @Test
     void landmarksFromCnnBoxesMatchThoseFromDlibBoxes() throws Exception {
-        ShapePredictor predictor = ShapePredictor.load(TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68));
+        ShapePredictor predictor = ShapePredictor.load(TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68));
         double sum = 0;
         int faces = 0;
         try (FaceDetector detector = detector()) {
@@ -163,7 +163,7 @@ class BlazeFaceDetectorTest {
         assertTrue(e.getMessage().startsWith("cannot load ONNX model " + corrupt + ": "), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
 
-        Path front = TestModels.require(ModelCatalog.BLAZEFACE_FRONT);
+        Path front = TestModels.require(BlazeFaceProvider.FRONT);
         Path wrong = Files.copy(front, dir.resolve("wrong.onnx"));
         e = assertThrows(FaceswapException.class, () -> detector("detectors.cnn.back-model=\"" + wrong + "\""));
         assertEquals(wrong + " takes input [1, 128, 128, 3], expected [1, 256, 256, 3] — is it the right BlazeFace model for model = front|back?",
@@ -171,7 +171,7 @@ class BlazeFaceDetectorTest {
 
         Path missing = dir.resolve("missing.onnx");
         e = assertThrows(FaceswapException.class, () -> detector("detectors.cnn.back-model=\"" + missing + "\""));
-        assertEquals("model file not found: " + missing, e.getMessage());
+        assertEquals("model file not found: " + missing + " (faceswap4j.detectors.cnn.back-model)", e.getMessage());
 
         e = assertThrows(FaceswapException.class, () -> detector("detectors.cnn.model=side"));
         assertEquals("faceswap4j.detectors.cnn.model must be front or back, got 'side'", e.getMessage());

@@ -1,6 +1,6 @@
 package dev.faceswap4j.detector.hog;
 
-import dev.faceswap4j.core.dlib.DlibInput;
+import dev.faceswap4j.toolkit.DlibInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,7 +13,7 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.config.ConfigLoader;
 import dev.faceswap4j.core.image.Images;
-import dev.faceswap4j.core.models.ModelCatalog;
+import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.plugin.PluginRegistry;
 import dev.faceswap4j.core.plugin.StageKind;
 import dev.faceswap4j.core.testing.TestImages;
@@ -35,7 +35,7 @@ class HogDetectorTest {
 
     @BeforeAll
     static void load() {
-        TestModels.require(ModelCatalog.FRONTAL_FACE_DETECTOR);
+        TestModels.require(HogDetectorProvider.FRONTAL_FACE_DETECTOR);
         sample5 = Images.readBgr(TestModels.samplePhoto(5));
     }
 
@@ -115,7 +115,7 @@ class HogDetectorTest {
         assertTrue(e.getMessage().startsWith(corrupt + " is not a valid dlib file: "), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
 
-        Path landmarks = TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68);
+        Path landmarks = TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68);
         Path copy = dir.resolve("predictor.svm");
         Files.copy(landmarks, copy);
         e = assertThrows(FaceswapException.class, () -> detector("detector=hog", "detectors.hog.model=\"" + copy + "\""));
@@ -123,6 +123,6 @@ class HogDetectorTest {
 
         Path missing = dir.resolve("missing.svm");
         e = assertThrows(FaceswapException.class, () -> detector("detector=hog", "detectors.hog.model=\"" + missing + "\""));
-        assertEquals("model file not found: " + missing, e.getMessage());
+        assertEquals("model file not found: " + missing + " (faceswap4j.detectors.hog.model)", e.getMessage());
     }
 }

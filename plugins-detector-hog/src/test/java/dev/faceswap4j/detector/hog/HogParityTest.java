@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.faceswap4j.api.Detection;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.image.Images;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.DlibReference;
 import dev.faceswap4j.core.testing.TestModels;
 import java.util.List;
@@ -21,7 +20,7 @@ class HogParityTest {
 
     @BeforeAll
     static void load() {
-        model = FhogDetectorModel.load(TestModels.require(ModelCatalog.FRONTAL_FACE_DETECTOR));
+        model = FhogDetectorModel.load(TestModels.require(HogDetectorProvider.FRONTAL_FACE_DETECTOR));
     }
 
     @Test

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.Image;
-import dev.faceswap4j.core.image.OpenCvImages;
+import dev.faceswap4j.api.ImageOps;
 import dev.faceswap4j.djl.FaceTensors;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +14,12 @@ final class FaceApiEmbedder implements FaceEmbedder {
 
     private final NDManager manager;
     private final FaceRecognitionNet net;
+    private final ImageOps images;
 
-    FaceApiEmbedder(NDManager manager, FaceRecognitionNet net) {
+    FaceApiEmbedder(NDManager manager, FaceRecognitionNet net, ImageOps images) {
         this.manager = manager;
         this.net = net;
+        this.images = images;
     }
 
     @Override
@@ -43,7 +45,7 @@ final class FaceApiEmbedder implements FaceEmbedder {
         int size = FaceRecognitionNet.CHIP_SIZE;
         List<Image> sized = chips.stream()
                 .map(chip -> chip.width() == size && chip.height() == size ? chip
-                        : OpenCvImages.cropResize(chip, 0, 0, chip.width(), chip.height(), size, size))
+                        : images.cropResize(chip, 0, 0, chip.width(), chip.height(), size, size))
                 .toList();
         try (NDManager scope = manager.newSubManager()) {
             NDArray descriptors = net.descriptors(FaceTensors.fromImages(scope, sized, size)).toDevice(ai.djl.Device.cpu(), false);

@@ -3,7 +3,7 @@ package dev.faceswap4j.embedder.faceapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.core.util.Messages;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.extract.Extractor;
 import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.image.OpenCvImages;
+import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.DlibDetector;
 import dev.faceswap4j.core.testing.TestData;
 import dev.faceswap4j.core.testing.TestModels;
@@ -39,10 +40,10 @@ class FaceRecognitionNetTest {
 
     @BeforeAll
     static void load() {
-        TestModels.require(ModelCatalog.FACE_RECOGNITION_WEIGHTS);
-        Path manifest = TestModels.require(ModelCatalog.FACE_RECOGNITION_MANIFEST);
+        TestModels.require(FaceApiEmbedderProvider.WEIGHTS);
+        Path manifest = TestModels.require(FaceApiEmbedderProvider.MANIFEST);
         manager = PyTorchEngines.pytorch().newBaseManager(Device.cpu());
-        embedder = new FaceApiEmbedder(manager, FaceRecognitionNet.load(manifest, manager));
+        embedder = new FaceApiEmbedder(manager, FaceRecognitionNet.load(manifest, manager), OpenCvImages::cropResize);
     }
 
     @AfterAll
@@ -120,7 +121,7 @@ class FaceRecognitionNetTest {
 
     /** dlib-style chips (150 px, padding 25) of the largest face of every 40th frame of a clip. */
     private static List<Image> chips(Path video, Path out) {
-        ShapePredictor predictor = ShapePredictor.load(TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68));
+        ShapePredictor predictor = ShapePredictor.load(TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68));
         new Extractor(DlibDetector::new, () -> predictor::predict, new Extractor.Settings(150, 25, 40, 0, true, false)).run(video, out);
         return FaceSet.read(out).crops();
     }

@@ -21,8 +21,8 @@ import dev.faceswap4j.core.extract.Extractor;
 import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.image.LandmarkHull;
 import dev.faceswap4j.core.image.OpenCvImages;
+import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.DlibDetector;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.core.video.FrameRange;
@@ -63,10 +63,10 @@ class SwapEvaluationTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        TestModels.require(ModelCatalog.FACE_RECOGNITION_WEIGHTS);
+        TestModels.require(FaceApiEmbedderProvider.WEIGHTS);
         manager = PyTorchEngines.pytorch().newBaseManager(Device.cpu());
-        embedder = new FaceApiEmbedder(manager, FaceRecognitionNet.load(TestModels.require(ModelCatalog.FACE_RECOGNITION_MANIFEST), manager));
-        predictor = ShapePredictor.load(TestModels.require(ModelCatalog.SHAPE_PREDICTOR_68));
+        embedder = new FaceApiEmbedder(manager, FaceRecognitionNet.load(TestModels.require(FaceApiEmbedderProvider.MANIFEST), manager), OpenCvImages::cropResize);
+        predictor = ShapePredictor.load(TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68));
         // A moving "video": the woman of sample photo 2, shifted a few pixels per frame, as PNGs (lossless).
         Image photo = half(Images.readBgr(TestModels.samplePhoto(2)));
         source = Files.createDirectories(root.resolve("source"));

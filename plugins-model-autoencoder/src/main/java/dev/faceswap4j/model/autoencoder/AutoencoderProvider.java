@@ -3,6 +3,7 @@ package dev.faceswap4j.model.autoencoder;
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.SwapModelProvider;
+import dev.faceswap4j.api.StageContext;
 
 /** Provider of {@code model = autoencoder}. */
 public final class AutoencoderProvider implements SwapModelProvider {
@@ -18,7 +19,8 @@ public final class AutoencoderProvider implements SwapModelProvider {
     }
 
     @Override
-    public SwapModel create(Config settings) {
+    public SwapModel create(StageContext context) {
+        Config settings = context.settings();
         return new AutoencoderModel(AutoencoderSettings.from(settings));
     }
 }

@@ -1,8 +1,11 @@
 package dev.faceswap4j.model.faceswapgan;
 
-import com.typesafe.config.Config;
+import dev.faceswap4j.api.ModelFile;
+import dev.faceswap4j.api.StageContext;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.SwapModelProvider;
+import dev.faceswap4j.embedder.faceapi.FaceApiEmbedderProvider;
+import java.util.List;
 
 /** Provider of {@code model = faceswap-gan}. */
 public final class GanProvider implements SwapModelProvider {
@@ -18,7 +21,13 @@ public final class GanProvider implements SwapModelProvider {
     }
 
     @Override
-    public SwapModel create(Config settings) {
-        return new GanModel(GanSettings.from(settings));
+    public SwapModel create(StageContext context) {
+        return new GanModel(GanSettings.from(context.settings()));
+    }
+
+    /** The perceptual loss runs face-api's recognition network: its files, as the embedder plugin declares them. */
+    @Override
+    public List<ModelFile> modelFiles() {
+        return List.of(FaceApiEmbedderProvider.MANIFEST, FaceApiEmbedderProvider.WEIGHTS);
     }
 }

@@ -2,7 +2,7 @@ package dev.faceswap4j.model.faceswapgan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.core.util.Messages;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

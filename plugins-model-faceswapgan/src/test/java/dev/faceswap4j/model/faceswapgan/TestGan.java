@@ -1,10 +1,10 @@
 package dev.faceswap4j.model.faceswapgan;
 
 import dev.faceswap4j.api.FaceBatch;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.TestBatches;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.djl.AdamSettings;
+import dev.faceswap4j.embedder.faceapi.FaceApiEmbedderProvider;
 import java.util.List;
 
 /** Real-face batches (with eye masks) and a reduced-width faceswap-GAN, so the tests run in seconds on a CPU. */
@@ -21,8 +21,8 @@ final class TestGan {
     }
 
     static GanSettings lite(int seed, List<Integer> decoderAttention) {
-        TestModels.require(ModelCatalog.FACE_RECOGNITION_WEIGHTS);
-        String manifest = TestModels.require(ModelCatalog.FACE_RECOGNITION_MANIFEST).toString();
+        TestModels.require(FaceApiEmbedderProvider.WEIGHTS);
+        String manifest = TestModels.require(FaceApiEmbedderProvider.MANIFEST).toString();
         return new GanSettings("cpu", 64, List.of(32, 64, 128, 256), 256, 128, List.of(64, 32, 16), decoderAttention, List.of(16, 32, 64),
                 new AdamSettings(1e-4f, 0.5f, 0.999f, 1e-7f), new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f), 0.2,
                 new GanSettings.LossWeights(0.1, 1, 30, 3, List.of(0.01, 0.1, 0.3, 0.1), 0.01, 20, 0.5), manifest, seed);

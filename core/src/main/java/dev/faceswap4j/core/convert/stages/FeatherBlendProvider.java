@@ -1,9 +1,9 @@
 package dev.faceswap4j.core.convert.stages;
 
-import com.typesafe.config.Config;
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceBlender;
 import dev.faceswap4j.api.FaceBlenderProvider;
+import dev.faceswap4j.api.StageContext;
 import dev.faceswap4j.core.image.OpenCvImages;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
@@ -24,7 +24,7 @@ public final class FeatherBlendProvider implements FaceBlenderProvider {
     }
 
     @Override
-    public FaceBlender create(Config settings) {
+    public FaceBlender create(StageContext context) {
         return (face, frame, mask) -> {
             try (Mat faceMat = OpenCvImages.toMat(face);
                     Mat frameMat = OpenCvImages.toMat(frame);

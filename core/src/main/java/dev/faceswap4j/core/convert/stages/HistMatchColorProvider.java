@@ -1,8 +1,8 @@
 package dev.faceswap4j.core.convert.stages;
 
-import com.typesafe.config.Config;
 import dev.faceswap4j.api.ColorMatcher;
 import dev.faceswap4j.api.ColorMatcherProvider;
+import dev.faceswap4j.api.StageContext;
 
 /** {@code convert.color = hist-match}: per BGR channel, the face's histogram inside the mask mapped onto the frame's. */
 public final class HistMatchColorProvider implements ColorMatcherProvider {
@@ -18,7 +18,7 @@ public final class HistMatchColorProvider implements ColorMatcherProvider {
     }
 
     @Override
-    public ColorMatcher create(Config settings) {
+    public ColorMatcher create(StageContext context) {
         return ColorTransfer::histogramMatch;
     }
 }

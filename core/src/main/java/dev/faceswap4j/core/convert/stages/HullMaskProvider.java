@@ -1,9 +1,9 @@
 package dev.faceswap4j.core.convert.stages;
 
-import com.typesafe.config.Config;
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceMasker;
 import dev.faceswap4j.api.FaceMaskerProvider;
+import dev.faceswap4j.api.StageContext;
 import dev.faceswap4j.core.image.LandmarkHull;
 import dev.faceswap4j.core.image.OpenCvImages;
 import org.bytedeco.opencv.global.opencv_core;
@@ -24,7 +24,7 @@ public final class HullMaskProvider implements FaceMaskerProvider {
     }
 
     @Override
-    public FaceMasker create(Config settings) {
+    public FaceMasker create(StageContext context) {
         return face -> {
             try (Scalar black = new Scalar(0); Mat hull = new Mat(face.height(), face.width(), opencv_core.CV_8UC1, black)) {
                 LandmarkHull.fill(hull, face.landmarks(), 0, 0);

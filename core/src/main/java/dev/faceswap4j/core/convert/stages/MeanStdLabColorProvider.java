@@ -1,8 +1,8 @@
 package dev.faceswap4j.core.convert.stages;
 
-import com.typesafe.config.Config;
 import dev.faceswap4j.api.ColorMatcher;
 import dev.faceswap4j.api.ColorMatcherProvider;
+import dev.faceswap4j.api.StageContext;
 
 /** {@code convert.color = mean-std-lab}: Reinhard's transfer, the face's Lab mean and spread inside the mask become the frame's. */
 public final class MeanStdLabColorProvider implements ColorMatcherProvider {
@@ -18,7 +18,7 @@ public final class MeanStdLabColorProvider implements ColorMatcherProvider {
     }
 
     @Override
-    public ColorMatcher create(Config settings) {
+    public ColorMatcher create(StageContext context) {
         return ColorTransfer::meanStdLab;
     }
 }

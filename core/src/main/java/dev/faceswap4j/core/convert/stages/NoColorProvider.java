@@ -1,8 +1,8 @@
 package dev.faceswap4j.core.convert.stages;
 
-import com.typesafe.config.Config;
 import dev.faceswap4j.api.ColorMatcher;
 import dev.faceswap4j.api.ColorMatcherProvider;
+import dev.faceswap4j.api.StageContext;
 
 /** {@code convert.color = none}: the model's colours as they are. */
 public final class NoColorProvider implements ColorMatcherProvider {
@@ -18,7 +18,7 @@ public final class NoColorProvider implements ColorMatcherProvider {
     }
 
     @Override
-    public ColorMatcher create(Config settings) {
+    public ColorMatcher create(StageContext context) {
         return (face, frame, mask) -> face;
     }
 }

@@ -1,10 +1,10 @@
 package dev.faceswap4j.core.convert.stages;
 
-import com.typesafe.config.Config;
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceBlender;
 import dev.faceswap4j.api.FaceBlenderProvider;
 import dev.faceswap4j.api.Image;
+import dev.faceswap4j.api.StageContext;
 import dev.faceswap4j.core.image.OpenCvImages;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.global.opencv_photo;
@@ -26,7 +26,7 @@ public final class PoissonBlendProvider implements FaceBlenderProvider {
     }
 
     @Override
-    public FaceBlender create(Config settings) {
+    public FaceBlender create(StageContext context) {
         return new FaceBlender() {
             @Override
             public Image blend(Image face, Image frame, Image mask) {

@@ -3,6 +3,8 @@ package dev.faceswap4j.detector.hog.bench;
 import dev.faceswap4j.api.FaceDetector;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.models.ModelCatalog;
+import dev.faceswap4j.core.plugin.HostStageContext;
 import dev.faceswap4j.core.testing.DlibReference;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.detector.hog.HogDetectorProvider;
@@ -52,9 +54,9 @@ public class HogBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        detector = new HogDetectorProvider().create(ConfigFactory.parseMap(Map.of(
-                "model", TestModels.require(dev.faceswap4j.core.models.ModelCatalog.FRONTAL_FACE_DETECTOR).toString(),
-                "upsample", 0, "threshold", 0.0, "max-size", 0, "threads", threads)));
+        detector = new HogDetectorProvider().create(new HostStageContext(ConfigFactory.parseMap(Map.of(
+                "model", TestModels.require(HogDetectorProvider.FRONTAL_FACE_DETECTOR).toString(),
+                "upsample", 0, "threshold", 0.0, "max-size", 0, "threads", threads)), "faceswap4j.detectors.hog", new ModelCatalog(List.of())));
         for (int n = 1; n <= 6; n++) {
             images.add(Images.readBgr(TestModels.samplePhoto(n)));
         }

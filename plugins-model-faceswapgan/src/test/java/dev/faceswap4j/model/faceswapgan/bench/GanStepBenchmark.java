@@ -3,9 +3,9 @@ package dev.faceswap4j.model.faceswapgan.bench;
 import dev.faceswap4j.api.FaceBatch;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Trainer;
-import dev.faceswap4j.core.models.ModelCatalog;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.djl.AdamSettings;
+import dev.faceswap4j.embedder.faceapi.FaceApiEmbedderProvider;
 import dev.faceswap4j.model.autoencoder.AutoencoderModel;
 import dev.faceswap4j.model.autoencoder.AutoencoderSettings;
 import dev.faceswap4j.model.faceswapgan.GanModel;
@@ -36,8 +36,8 @@ public final class GanStepBenchmark {
         String device = System.getProperty("device", "cpu");
         System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        TestModels.require(ModelCatalog.FACE_RECOGNITION_WEIGHTS);
-        String manifest = TestModels.require(ModelCatalog.FACE_RECOGNITION_MANIFEST).toString();
+        TestModels.require(FaceApiEmbedderProvider.WEIGHTS);
+        String manifest = TestModels.require(FaceApiEmbedderProvider.MANIFEST).toString();
         FaceBatch faces = randomBatch(batch);
         for (boolean lite : new boolean[] {true, false}) {
             List<Integer> encoder = lite ? List.of(32, 64, 128, 256) : List.of(128, 256, 512, 1024);

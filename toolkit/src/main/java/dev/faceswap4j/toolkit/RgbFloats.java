@@ -1,4 +1,4 @@
-package dev.faceswap4j.core.image;
+package dev.faceswap4j.toolkit;
 
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.Image;

@@ -1,4 +1,4 @@
-package dev.faceswap4j.core.models;
+package dev.faceswap4j.api;
 
 /** Where a model file comes from. Every archive is pinned by its SHA-256, so a changed upstream is noticed. */
 public sealed interface ModelSource {
@@ -23,10 +23,11 @@ public sealed interface ModelSource {
     }
 
     /**
-     * The output of a small C++ program of this project built against the installed {@code libdlib-dev},
-     * run as {@code program OUTPUT_FILE}.
+     * The output of a small C++ program built against the installed {@code libdlib-dev} and run as
+     * {@code program OUTPUT_FILE}; its source is the class-path resource {@code cppResource} of
+     * {@code owner} (the plugin that declares the file ships the program).
      */
-    record DlibExport(String cppResource) implements ModelSource {
+    record DlibExport(Class<?> owner, String cppResource) implements ModelSource {
         @Override
         public String describe() {
             return "exported from libdlib-dev by " + cppResource;

@@ -1,4 +1,4 @@
-package dev.faceswap4j.core.util;
+package dev.faceswap4j.toolkit;
 
 /** Turning library exceptions into the one-line messages users get. */
 public final class Messages {

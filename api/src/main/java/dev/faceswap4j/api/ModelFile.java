@@ -1,4 +1,4 @@
-package dev.faceswap4j.core.models;
+package dev.faceswap4j.api;
 
 import java.util.Objects;
 

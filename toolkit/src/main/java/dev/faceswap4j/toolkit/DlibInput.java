@@ -1,4 +1,4 @@
-package dev.faceswap4j.core.dlib;
+package dev.faceswap4j.toolkit;
 
 import dev.faceswap4j.api.FaceswapException;
 import java.io.IOException;

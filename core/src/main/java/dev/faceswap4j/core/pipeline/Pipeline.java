@@ -1,0 +1,176 @@
+package dev.faceswap4j.core.pipeline;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
+import dev.faceswap4j.api.Direction;
+import dev.faceswap4j.api.FaceDetector;
+import dev.faceswap4j.api.FaceEmbedder;
+import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.LandmarkPredictor;
+import dev.faceswap4j.api.Swapper;
+import dev.faceswap4j.core.convert.ConvertSettings;
+import dev.faceswap4j.core.convert.ConvertStages;
+import dev.faceswap4j.core.convert.Converter;
+import dev.faceswap4j.core.convert.FaceWindow;
+import dev.faceswap4j.core.evaluate.BeforeAfterFrames;
+import dev.faceswap4j.core.evaluate.EvaluationReport;
+import dev.faceswap4j.core.evaluate.SwapEvaluation;
+import dev.faceswap4j.core.extract.Alignments;
+import dev.faceswap4j.core.extract.Extractor;
+import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.image.SideBySide;
+import dev.faceswap4j.core.people.People;
+import dev.faceswap4j.core.plugin.PluginRegistry;
+import dev.faceswap4j.core.plugin.StageKind;
+import dev.faceswap4j.core.train.CheckpointInfo;
+import dev.faceswap4j.core.train.FaceSet;
+import dev.faceswap4j.core.train.ModelDir;
+import dev.faceswap4j.core.train.TrainSettings;
+import dev.faceswap4j.core.train.TrainingLoop;
+import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.core.video.FrameRange;
+import dev.faceswap4j.core.video.FrameSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/**
+ * The pipeline's jobs — extract, train, convert, evaluate — over one loaded config and the plugins
+ * found, each built from the configured stages. The CLI's commands (and so the dashboard's runs) are
+ * adapters over this: they parse options, call one of these, and print.
+ */
+public final class Pipeline {
+
+    /**
+     * What a command changes of the extract section: {@code every}, {@code minSize} and {@code frames} when not null,
+     * the person selection, and whether descriptors are kept.
+     */
+    public record ExtractOverrides(Integer every, Double minSize, String frames, UnaryOperator<People> people, boolean keepDescriptors) {
+        public static final ExtractOverrides NONE = new ExtractOverrides(null, null, null, UnaryOperator.identity(), false);
+    }
+
+    /** A training ready to run: the model plugin's name, the two face sets, the loop. */
+    public record Training(String model, FaceSet a, FaceSet b, TrainingLoop loop) {}
+
+    /** A model-dir's latest checkpoint, loaded by the plugin that wrote it. */
+    public record LoadedModel(CheckpointInfo checkpoint, Swapper swapper) implements AutoCloseable {
+        public FaceWindow window() {
+            return FaceWindow.of(checkpoint);
+        }
+
+        @Override
+        public void close() {
+            swapper.close();
+        }
+    }
+
+    private final Config conf;
+    private final PluginRegistry registry;
+
+    public Pipeline(Config conf, PluginRegistry registry) {
+        this.conf = conf;
+        this.registry = registry;
+    }
+
+    /** Over the plugins on the context class loader (the distribution's lib/ and plugins/). */
+    public static Pipeline of(Config conf) {
+        return new Pipeline(conf, PluginRegistry.discover(Thread.currentThread().getContextClassLoader()));
+    }
+
+    public Config config() {
+        return conf;
+    }
+
+    public PluginRegistry registry() {
+        return registry;
+    }
+
+    /** The configured detector and landmarks (names checked now), created when a job needs them. */
+    public FaceStages faceStages() {
+        return FaceStages.from(registry, conf);
+    }
+
+    /** The configured face embedder. */
+    public FaceEmbedder embedder() {
+        return registry.create(StageKind.EMBEDDER, conf);
+    }
+
+    /** The configured detector and landmarks (and the embedder when faces are chosen by person), with {@code overrides}. */
+    public Extractor extractor(ExtractOverrides overrides, boolean progress) {
+        Config extract = conf.getConfig("faceswap4j.extract");
+        People people = overrides.people().apply(People.from(extract));
+        Extractor.Settings settings = new Extractor.Settings(extract.getInt("crop-size"), extract.getDouble("padding"),
+                overrides.every() != null ? overrides.every() : extract.getInt("every"),
+                overrides.minSize() != null ? overrides.minSize() : extract.getDouble("min-size"), extract.getBoolean("largest-only"), progress,
+                FrameRange.parse(overrides.frames() != null ? overrides.frames() : extract.getString("frames")), people,
+                overrides.keepDescriptors());
+        FaceStages stages = faceStages();
+        return new Extractor(stages.detector(), stages.landmarks(), stages.embedderIf(people.filters() || overrides.keepDescriptors(), registry, conf),
+                settings);
+    }
+
+    /** The configured model, its faces and the loop that trains it into {@code modelDir} (continuing with {@code resume}). */
+    public Training training(TrainSettings settings, Path facesA, Path facesB, Path modelDir, boolean resume, boolean progress) {
+        String modelName = registry.select(StageKind.MODEL, conf).name();
+        FaceSet a = FaceSet.read(facesA);
+        FaceSet b = FaceSet.read(facesB);
+        TrainingLoop loop = new TrainingLoop(new TrainingLoop.Inputs(modelName, registry.create(StageKind.MODEL, conf), a, b,
+                padding(facesA), modelDir, resume), settings, progress);
+        return new Training(modelName, a, b, loop);
+    }
+
+    /** The crops' padding as extract wrote it (alignments.json), else the configured one. */
+    private double padding(Path faces) {
+        Path file = faces.resolve(Alignments.FILE_NAME);
+        return Files.isRegularFile(file) ? Alignments.read(file).padding() : conf.getDouble("faceswap4j.extract.padding");
+    }
+
+    /** {@code modelDir}'s latest checkpoint with the plugin that wrote it (the configured model may be another). */
+    public LoadedModel load(Path modelDir) {
+        ModelDir models = new ModelDir(modelDir);
+        CheckpointInfo checkpoint = models.latest()
+                .orElseThrow(() -> new FaceswapException("model-dir " + modelDir + " holds no checkpoint; run train first"));
+        Config modelConf = conf.withValue("faceswap4j.model", ConfigValueFactory.fromAnyRef(checkpoint.model()));
+        return new LoadedModel(checkpoint, registry.create(StageKind.MODEL, modelConf).loadSwapper(models.checkpoint()));
+    }
+
+    /** Converts {@code input} with the latest checkpoint of {@code modelDir} and the configured stages. */
+    public Converter.Summary convert(ConvertSettings settings, Path input, Path modelDir, Direction direction, Path output, boolean overwrite,
+            boolean progress) {
+        FaceStages stages = faceStages();
+        Converter converter = new Converter(stages.detector(), stages.landmarks(),
+                stages.embedderIf(settings.people().filters(), registry, conf), settings, ConvertStages.from(registry, conf), progress);
+        try (LoadedModel model = load(modelDir)) {
+            return converter.run(input, model.swapper(), model.window(), direction, output, overwrite);
+        }
+    }
+
+    /** Judges {@code swapped} against {@code frames} of {@code source} with the configured stages; the report folder appears when complete. */
+    public SwapEvaluation.Result evaluate(SwapEvaluation.Settings settings, Path source, FrameRange frames, Path swapped, Path output) {
+        FaceStages stages = faceStages();
+        Path staging = FileTrees.partialSibling(output);
+        try (FaceDetector detector = stages.detector().get();
+                LandmarkPredictor landmarks = stages.landmarks().get();
+                FaceEmbedder embedder = embedder()) {
+            SwapEvaluation.Result result = new SwapEvaluation(detector, landmarks, embedder, settings).run(source, frames, swapped);
+            EvaluationReport.write(result, staging);
+            FileTrees.replace(staging, output);
+            return result;
+        } finally {
+            FileTrees.deleteQuietly(staging);
+        }
+    }
+
+    /** Writes {@code OUTPUT-before-after.png} beside a converted file: input | result, for a video 3 frames of the converted part. */
+    public static Path writeBeforeAfter(Path input, FrameRange frames, Path output) {
+        String name = output.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Path sheet = output.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + "-before-after.png");
+        if (FrameSource.isImage(output)) {
+            SideBySide.write(Images.readBgr(input), Images.readBgr(output), sheet);
+        } else {
+            BeforeAfterFrames.write(input, frames, output, 3, sheet);
+        }
+        return sheet;
+    }
+}
