@@ -3,7 +3,6 @@ package dev.faceswap4j.runner;
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.Direction;
 import dev.faceswap4j.api.FaceEmbedder;
-import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.compare.ComparisonReport;
 import dev.faceswap4j.core.compare.ModelComparison;
@@ -12,7 +11,6 @@ import dev.faceswap4j.core.convert.ConvertSettings;
 import dev.faceswap4j.core.pipeline.Pipeline;
 import dev.faceswap4j.core.train.CheckpointInfo;
 import dev.faceswap4j.core.train.FaceSet;
-import dev.faceswap4j.core.train.ModelDir;
 import dev.faceswap4j.core.util.FileTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,7 +68,7 @@ final class CompareCommand implements Callable<Integer> {
         Config conf = config.load();
         Direction toward = Direction.parse(direction);
         FileTrees.checkNew(output, overwrite);
-        List<CheckpointInfo> checkpoints = models.stream().map(CompareCommand::checkpoint).toList();
+        List<CheckpointInfo> checkpoints = models.stream().map(Pipeline::latestCheckpoint).toList();
         List<Image> crops = FaceSet.read(faces).crops();
         List<Image> targets = targetCrops(checkpoints.get(0), toward);
         Pipeline pipeline = Pipeline.of(conf);
@@ -124,10 +122,5 @@ final class CompareCommand implements Callable<Integer> {
             return List.of();
         }
         return FaceSet.read(dir.get()).crops();
-    }
-
-    private static CheckpointInfo checkpoint(Path modelDir) {
-        return new ModelDir(modelDir).latest()
-                .orElseThrow(() -> new FaceswapException("model-dir " + modelDir + " holds no checkpoint; run train first"));
     }
 }

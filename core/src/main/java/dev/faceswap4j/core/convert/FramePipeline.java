@@ -47,10 +47,8 @@ final class FramePipeline {
     private final int batchFrames;
     private final StageTimer timer;
 
+    /** {@code batchFrames} as {@link ConvertSettings} validated it (at least 1). */
     FramePipeline(int batchFrames, StageTimer timer) {
-        if (batchFrames < 1) {
-            throw new IllegalArgumentException("batch-frames must be at least 1, got " + batchFrames);
-        }
         this.batchFrames = batchFrames;
         this.timer = timer;
     }

@@ -15,9 +15,9 @@ import java.util.Map;
  */
 public final class ModelCatalog {
 
-    private static final NpmPackage FACE_API_DEMO = new NpmPackage("@vladmandic/face-api@1.7.15",
-            "https://registry.npmjs.org/@vladmandic/face-api/-/face-api-1.7.15.tgz",
-            "0d77fffeef362ef9c0939cf6c567f3a2e8e177f114fa257a3270cbd2e509b031", "package/demo/");
+    private static final String FACE_API_NPM = "@vladmandic/face-api@1.7.15";
+    private static final String FACE_API_URL = "https://registry.npmjs.org/@vladmandic/face-api/-/face-api-1.7.15.tgz";
+    private static final String FACE_API_SHA256 = "0d77fffeef362ef9c0939cf6c567f3a2e8e177f114fa257a3270cbd2e509b031";
     private static final List<String> SAMPLE_SHA256 = List.of(
             "8ecae4b267b2d3169e06e00c7dee97097aa2a94635d45216f7732a5f4943cb51",
             "7d2b60ae6f13bf30f422e04df87451081a02c83de469056f25afb44b7000c691",
@@ -55,8 +55,7 @@ public final class ModelCatalog {
     private static List<ModelFile> samplePhotos() {
         List<ModelFile> photos = new ArrayList<>();
         for (int i = 1; i <= SAMPLE_SHA256.size(); i++) {
-            NpmPackage member = new NpmPackage(FACE_API_DEMO.packageSpec(), FACE_API_DEMO.url(), FACE_API_DEMO.archiveSha256(),
-                    FACE_API_DEMO.member() + "sample" + i + ".jpg");
+            NpmPackage member = new NpmPackage(FACE_API_NPM, FACE_API_URL, FACE_API_SHA256, "package/demo/sample" + i + ".jpg");
             photos.add(new ModelFile(sampleId(i), "samples/sample" + i + ".jpg", SAMPLE_SIZES[i - 1], SAMPLE_SHA256.get(i - 1),
                     member, "face-api demo photo (MIT package); used as real test faces"));
         }

@@ -125,13 +125,17 @@ public final class Pipeline {
         return Files.isRegularFile(file) ? Alignments.read(file).padding() : conf.getDouble("faceswap4j.extract.padding");
     }
 
+    /** {@code modelDir}'s latest checkpoint; fails with one line when training has not written one. */
+    public static CheckpointInfo latestCheckpoint(Path modelDir) {
+        return new ModelDir(modelDir).latest()
+                .orElseThrow(() -> new FaceswapException("model-dir " + modelDir + " holds no checkpoint; run train first"));
+    }
+
     /** {@code modelDir}'s latest checkpoint with the plugin that wrote it (the configured model may be another). */
     public LoadedModel load(Path modelDir) {
-        ModelDir models = new ModelDir(modelDir);
-        CheckpointInfo checkpoint = models.latest()
-                .orElseThrow(() -> new FaceswapException("model-dir " + modelDir + " holds no checkpoint; run train first"));
+        CheckpointInfo checkpoint = latestCheckpoint(modelDir);
         Config modelConf = conf.withValue("faceswap4j.model", ConfigValueFactory.fromAnyRef(checkpoint.model()));
-        return new LoadedModel(checkpoint, registry.create(StageKind.MODEL, modelConf).loadSwapper(models.checkpoint()));
+        return new LoadedModel(checkpoint, registry.create(StageKind.MODEL, modelConf).loadSwapper(new ModelDir(modelDir).checkpoint()));
     }
 
     /** Converts {@code input} with the latest checkpoint of {@code modelDir} and the configured stages. */

@@ -1,6 +1,5 @@
 package dev.faceswap4j.model.autoencoder;
 
-import com.typesafe.config.Config;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.SwapModelProvider;
 import dev.faceswap4j.api.StageContext;
@@ -20,7 +19,6 @@ public final class AutoencoderProvider implements SwapModelProvider {
 
     @Override
     public SwapModel create(StageContext context) {
-        Config settings = context.settings();
-        return new AutoencoderModel(AutoencoderSettings.from(settings));
+        return new AutoencoderModel(AutoencoderSettings.from(context.settings()));
     }
 }
