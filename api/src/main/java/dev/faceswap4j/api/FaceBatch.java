@@ -4,9 +4,10 @@ package dev.faceswap4j.api;
  * A training batch for one identity: {@code size} pairs of (warped input, undistorted target), each
  * {@code faceSize × faceSize × 3} RGB floats in [0, 1], NHWC, packed one after another; and, when
  * the faces' landmarks are known, {@code eyes}: a {@code faceSize × faceSize} weight per target pixel
- * (1 on the eye regions, 0 elsewhere), else an empty array; {@code mouth} likewise for the mouth.
+ * (1 on the eye regions, 0 elsewhere), else an empty array; {@code mouth} likewise for the mouth, and
+ * {@code face} for the whole face (the hull of the 68 landmarks, slightly dilated: what convert pastes).
  */
-public record FaceBatch(int size, int faceSize, float[] warped, float[] target, float[] eyes, float[] mouth) {
+public record FaceBatch(int size, int faceSize, float[] warped, float[] target, float[] eyes, float[] mouth, float[] face) {
 
     public FaceBatch {
         int expected = size * faceSize * faceSize * 3;
@@ -16,9 +17,16 @@ public record FaceBatch(int size, int faceSize, float[] warped, float[] target, 
         if (warped.length != expected || target.length != expected) {
             throw new IllegalArgumentException("batch arrays must hold " + expected + " floats");
         }
-        if (eyes.length != 0 && eyes.length != expected / 3 || mouth.length != 0 && mouth.length != expected / 3) {
-            throw new IllegalArgumentException("the eye and mouth masks must hold " + expected / 3 + " floats (or none)");
+        for (float[] mask : new float[][] {eyes, mouth, face}) {
+            if (mask.length != 0 && mask.length != expected / 3) {
+                throw new IllegalArgumentException("the eye, mouth and face masks must hold " + expected / 3 + " floats (or none)");
+            }
         }
+    }
+
+    /** A batch with eye and mouth masks but no face mask. */
+    public FaceBatch(int size, int faceSize, float[] warped, float[] target, float[] eyes, float[] mouth) {
+        this(size, faceSize, warped, target, eyes, mouth, new float[0]);
     }
 
     /** A batch with eye masks but no mouth masks. */
@@ -37,5 +45,9 @@ public record FaceBatch(int size, int faceSize, float[] warped, float[] target, 
 
     public boolean hasMouth() {
         return mouth.length != 0;
+    }
+
+    public boolean hasFace() {
+        return face.length != 0;
     }
 }

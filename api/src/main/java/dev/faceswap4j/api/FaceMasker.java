@@ -11,4 +11,9 @@ public interface FaceMasker {
      * 255 where the swapped face goes.
      */
     Image mask(RegionFace face);
+
+    /** Whether this mask is the model's own ({@link RegionFace#modelMask}): convert then refuses a model that predicts none. */
+    default boolean needsModelMask() {
+        return false;
+    }
 }

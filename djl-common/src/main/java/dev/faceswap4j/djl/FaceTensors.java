@@ -63,4 +63,24 @@ public final class FaceTensors {
         }
         return images;
     }
+
+    /** An (N, 1, H, W) array in [0, 1] back to {@link ChannelOrder#GRAY} images (0..255). */
+    public static List<Image> toMasks(NDArray masks) {
+        Shape shape = masks.getShape();
+        int count = (int) shape.get(0);
+        int plane = (int) (shape.get(2) * shape.get(3));
+        float[] values;
+        try (NDArray onCpu = masks.toDevice(ai.djl.Device.cpu(), true)) {
+            values = onCpu.toFloatArray();
+        }
+        List<Image> images = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] pixels = new byte[plane];
+            for (int p = 0; p < plane; p++) {
+                pixels[p] = (byte) Math.round(Math.max(0f, Math.min(1f, values[i * plane + p])) * 255f);
+            }
+            images.add(new Image((int) shape.get(3), (int) shape.get(2), ChannelOrder.GRAY, pixels));
+        }
+        return images;
+    }
 }

@@ -67,6 +67,10 @@ public final class Converter {
 
     /** Converts {@code input} into {@code output}: a video (audio copied from the input) or a folder of PNGs. */
     public Summary run(Path input, Swapper swapper, FaceWindow window, Direction direction, Path output, boolean overwrite) {
+        if (stages.mask().needsModelMask() && !swapper.predictsMask()) {
+            throw new FaceswapException("convert.mask takes the model's own mask, but this model predicts none"
+                    + " (train one with models.autoencoder.learn-mask = true, or use convert.mask = hull)");
+        }
         long start = System.nanoTime();
         StageTimer timer = new StageTimer();
         try (FrameSource source = FrameSource.open(input, settings.frames());

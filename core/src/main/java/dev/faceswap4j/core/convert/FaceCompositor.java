@@ -36,9 +36,10 @@ public final class FaceCompositor {
 
     /**
      * Warps {@code swapped} (a face cut out of the frame by {@code frameToFace}) back and builds its
-     * mask; {@code null} when the face lies outside a {@code frameWidth}×{@code frameHeight} frame.
+     * mask ({@code modelMask}: the one the model predicted, or null); {@code null} when the face lies outside a
+     * {@code frameWidth}×{@code frameHeight} frame.
      */
-    public Placement place(Affine frameToFace, Image swapped, Landmarks landmarks, int frameWidth, int frameHeight) {
+    public Placement place(Affine frameToFace, Image swapped, Image modelMask, Landmarks landmarks, int frameWidth, int frameHeight) {
         int faceSize = swapped.width();
         Affine faceToFrame = frameToFace.inverse();
         double side = faceSize * Math.sqrt(Math.abs(faceToFrame.determinant()));
@@ -55,7 +56,7 @@ public final class FaceCompositor {
                 Mat square = new Mat(faceSize, faceSize, opencv_core.CV_8UC1, new Scalar(255));
                 Mat squareWarped = new Mat();
                 Mat faceMask = OpenCvImages.toMat(stages.mask().mask(new RegionFace(roi.width(), roi.height(),
-                        shifted(landmarks, roi.x(), roi.y()), faceToRegion, swapped)));
+                        shifted(landmarks, roi.x(), roi.y()), faceToRegion, swapped, modelMask)));
                 Mat mask = new Mat();
                 Scalar black = new Scalar(0, 0, 0, 0)) {
             // Replicated border: the feather may reach a pixel beyond the square's bilinear edge, never black.

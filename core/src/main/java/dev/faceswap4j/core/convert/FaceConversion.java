@@ -170,7 +170,7 @@ final class FaceConversion implements FramePipeline.Work {
             tracksPerFrame.add(chosenIds);
         }
         t = timer.lap("align", t);
-        List<Image> swapped = cutOut.isEmpty() ? List.of() : swapper.swap(cutOut, direction);
+        List<Swapper.MaskedFace> swapped = cutOut.isEmpty() ? List.of() : swapper.swapWithMasks(cutOut, direction);
         t = timer.lap("swap", t);
         List<Image> result = new ArrayList<>(frames.size());
         int next = 0;
@@ -187,14 +187,14 @@ final class FaceConversion implements FramePipeline.Work {
             try (Mat canvas = OpenCvImages.toMat(image)) {
                 int[] ids = tracksPerFrame.get(f);
                 for (int k = 0; k < points.size(); k++) {
-                    Image swappedFace = toBgr(swapped.get(next));
+                    Image swappedFace = toBgr(swapped.get(next).face());
                     Image before = previousFaces.get(ids[k]);
                     if (settings.temporal() > 0 && before != null) {
                         swappedFace = FaceBlend.mix(before, swappedFace, settings.temporal());
                     }
                     shown.put(ids[k], swappedFace);
-                    FaceCompositor.Placement placement = compositor.place(windows.get(next), swappedFace, points.get(k),
-                            image.width(), image.height());
+                    FaceCompositor.Placement placement = compositor.place(windows.get(next), swappedFace, swapped.get(next).mask(),
+                            points.get(k), image.width(), image.height());
                     next++;
                     if (placement != null) {
                         compositor.blend(canvas, placement);

@@ -42,13 +42,15 @@ public final class BatchFeeder implements AutoCloseable {
                 float[] target = new float[batchSize * stride];
                 float[] eyes = new float[faces.hasEyeMasks() ? batchSize * size * size : 0];
                 float[] mouth = new float[eyes.length];
+                float[] hull = new float[eyes.length];
                 for (int i = 0; i < batchSize; i++) {
                     int face = random.nextInt(faces.size());
-                    Image eyeMask = faces.hasEyeMasks() ? faces.eyeMasks().get(face) : null;
-                    Image mouthMask = faces.hasEyeMasks() ? faces.mouthMasks().get(face) : null;
-                    augmenter.augment(faces.crops().get(face), eyeMask, mouthMask, random, warped, target, eyes, mouth, i * stride);
+                    List<Image> masks = faces.hasEyeMasks()
+                            ? List.of(faces.eyeMasks().get(face), faces.mouthMasks().get(face), faces.faceMasks().get(face))
+                            : List.of();
+                    augmenter.augment(faces.crops().get(face), masks, random, warped, target, List.of(eyes, mouth, hull), i * stride);
                 }
-                ready.put(new FaceBatch(batchSize, size, warped, target, eyes, mouth));
+                ready.put(new FaceBatch(batchSize, size, warped, target, eyes, mouth, hull));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

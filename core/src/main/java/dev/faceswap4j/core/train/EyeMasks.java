@@ -7,6 +7,7 @@ import dev.faceswap4j.api.Point2;
 import dev.faceswap4j.core.extract.FaceRecord;
 import dev.faceswap4j.core.image.OpenCvImages;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
@@ -19,13 +20,15 @@ import org.bytedeco.opencv.opencv_core.Size;
  * 42–47 left eye): each eye's convex hull, dilated by {@value #DILATE_FRACTION} of the crop so the lids
  * and lashes are in, as an 8-bit mask (255 inside). The GAN weighs its eye losses with it; the
  * autoencoder's eye multiplier too. {@link #mouthOf} is the same for the mouth (48–67, lips and teeth),
- * the region faceswap's mouth multiplier weighs.
+ * the region faceswap's mouth multiplier weighs. {@link #faceOf} is the hull of all 68 points, dilated alike:
+ * the region convert pastes (its hull mask), which a mask-aware loss weighs and a learned mask is trained towards.
  */
 public final class EyeMasks {
 
     static final double DILATE_FRACTION = 1 / 32.0;
     private static final int[][] EYES = {{36, 37, 38, 39, 40, 41}, {42, 43, 44, 45, 46, 47}};
     private static final int[][] MOUTH = {{48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59}};
+    private static final int[][] FACE = {IntStream.range(0, 68).toArray()};
 
     private EyeMasks() {}
 
@@ -37,6 +40,11 @@ public final class EyeMasks {
     /** The mouth mask of {@code face}'s crop: the outer lip line's hull, dilated as the eyes. */
     public static Image mouthOf(FaceRecord face, int cropSize) {
         return regions(face.landmarks(), face.matrix(), cropSize, MOUTH);
+    }
+
+    /** The face mask of {@code face}'s crop: the hull of the 68 landmarks, dilated as the eyes. */
+    public static Image faceOf(FaceRecord face, int cropSize) {
+        return regions(face.landmarks(), face.matrix(), cropSize, FACE);
     }
 
     static Image of(List<Point2> frameLandmarks, Affine frameToCrop, int cropSize) {

@@ -6,6 +6,7 @@ import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.align.Similarity;
 import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.toolkit.RgbFloats;
+import java.util.List;
 import java.util.Random;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.global.opencv_core;
@@ -46,7 +47,7 @@ public final class FaceAugmenter {
      * RGB floats at {@code offset} of {@code warped} and {@code target}.
      */
     public void augment(Image crop, Random random, float[] warped, float[] target, int offset) {
-        augment(crop, null, random, warped, target, null, offset);
+        augment(crop, List.of(), random, warped, target, List.of(), offset);
     }
 
     /**
@@ -55,12 +56,15 @@ public final class FaceAugmenter {
      * The random draws are the same with or without a mask.
      */
     public void augment(Image crop, Image eyeMask, Random random, float[] warped, float[] target, float[] eyes, int offset) {
-        augment(crop, eyeMask, null, random, warped, target, eyes, null, offset);
+        augment(crop, List.of(eyeMask), random, warped, target, List.of(eyes), offset);
     }
 
-    /** As {@link #augment(Image, Image, Random, float[], float[], float[], int)}, and moves {@code mouthMask} the same way into {@code mouth}. */
-    public void augment(Image crop, Image eyeMask, Image mouthMask, Random random, float[] warped, float[] target, float[] eyes,
-            float[] mouth, int offset) {
+    /**
+     * As {@link #augment(Image, Random, float[], float[], int)}, and moves each of {@code masks} (8-bit, crop sized:
+     * eyes, mouth, face...) exactly as the target, writing it as weights in [0, 1] at {@code offset / 3} of the
+     * array at the same index of {@code weights}. The random draws are the same with or without masks.
+     */
+    public void augment(Image crop, List<Image> masks, Random random, float[] warped, float[] target, List<float[]> weights, int offset) {
         int size = crop.width();
         double unit = size / (double) Augmentation.REFERENCE_CROP;
         RandomTransform transform = randomTransform(size, random);
@@ -77,11 +81,8 @@ public final class FaceAugmenter {
             try (Mat toTarget = OpenCvImages.toMat(Similarity.estimate(grid, regularGrid()));
                     Mat targetMat = toFace(transformed, toTarget)) {
                 RgbFloats.write(OpenCvImages.toImage(targetMat, ChannelOrder.BGR), target, offset);
-                if (eyeMask != null) {
-                    writeMask(eyeMask, transform, toTarget, size, eyes, offset / 3);
-                }
-                if (mouthMask != null) {
-                    writeMask(mouthMask, transform, toTarget, size, mouth, offset / 3);
+                for (int m = 0; m < masks.size(); m++) {
+                    writeMask(masks.get(m), transform, toTarget, size, weights.get(m), offset / 3);
                 }
             }
         }

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * The aligned face crops of one identity, decoded once and kept in memory (a 256 px crop is 192 KiB).
  * Where the folder holds the {@code alignments.json} of {@code extract}, only the crops it lists are
  * used, so stray images (a contact sheet, a screenshot) do not end up in training, and each crop gets
- * its eye and mouth masks ({@link EyeMasks}) from the landmarks there; without that file both lists are empty.
+ * its eye, mouth and face masks ({@link EyeMasks}) from the landmarks there; without that file the mask lists are empty.
  */
-public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> crops, List<Image> eyeMasks, List<Image> mouthMasks) {
+public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> crops, List<Image> eyeMasks, List<Image> mouthMasks,
+        List<Image> faceMasks) {
 
     private static final Logger log = LoggerFactory.getLogger(FaceSet.class);
     private static final Set<String> IMAGE_SUFFIXES = Set.of("png", "jpg", "jpeg", "bmp");
@@ -34,11 +35,14 @@ public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> c
         crops = List.copyOf(crops);
         eyeMasks = List.copyOf(eyeMasks);
         mouthMasks = List.copyOf(mouthMasks);
-        if (!eyeMasks.isEmpty() && eyeMasks.size() != crops.size() || mouthMasks.size() != eyeMasks.size()) {
-            throw new IllegalArgumentException(crops.size() + " crops but " + eyeMasks.size() + " eye and " + mouthMasks.size() + " mouth masks");
+        faceMasks = List.copyOf(faceMasks);
+        if (!eyeMasks.isEmpty() && eyeMasks.size() != crops.size() || mouthMasks.size() != eyeMasks.size() || faceMasks.size() != eyeMasks.size()) {
+            throw new IllegalArgumentException(crops.size() + " crops but " + eyeMasks.size() + " eye, " + mouthMasks.size() + " mouth and "
+                    + faceMasks.size() + " face masks");
         }
     }
 
+    /** Whether the crops have their eye, mouth and face masks (the set came with extract's alignments). */
     public boolean hasEyeMasks() {
         return !eyeMasks.isEmpty();
     }
@@ -80,14 +84,16 @@ public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> c
         }
         List<Image> eyeMasks = new ArrayList<>();
         List<Image> mouthMasks = new ArrayList<>();
+        List<Image> faceMasks = new ArrayList<>();
         if (!records.isEmpty()) {
             for (Path file : files) {
                 FaceRecord record = records.get(file.getFileName().toString());
                 eyeMasks.add(EyeMasks.of(record, cropSize));
                 mouthMasks.add(EyeMasks.mouthOf(record, cropSize));
+                faceMasks.add(EyeMasks.faceOf(record, cropSize));
             }
         }
-        return new FaceSet(folder, cropSize, files, crops, eyeMasks, mouthMasks);
+        return new FaceSet(folder, cropSize, files, crops, eyeMasks, mouthMasks, faceMasks);
     }
 
     private static Map<String, FaceRecord> byCrop(Alignments alignments) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
@@ -21,7 +22,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * The preview sheet: per row a fixed face of A with its reconstruction and its swap to B, beside a
- * fixed face of B with its reconstruction and its swap to A; faces drawn at twice their size.
+ * fixed face of B with its reconstruction and its swap to A; faces drawn at twice their size. A model that
+ * predicts a mask is shown through it, over its input face, as convert's {@code mask = predicted} pastes it.
  */
 public final class PreviewGrid {
 
@@ -45,10 +47,10 @@ public final class PreviewGrid {
             return;
         }
         // Rendering a face "as A" through the A decoder is its reconstruction when the face is A's.
-        List<Image> aa = model.swap(facesA.subList(0, rows), Direction.B_TO_A);
-        List<Image> ab = model.swap(facesA.subList(0, rows), Direction.A_TO_B);
-        List<Image> bb = model.swap(facesB.subList(0, rows), Direction.A_TO_B);
-        List<Image> ba = model.swap(facesB.subList(0, rows), Direction.B_TO_A);
+        List<Image> aa = shown(model, facesA.subList(0, rows), Direction.B_TO_A);
+        List<Image> ab = shown(model, facesA.subList(0, rows), Direction.A_TO_B);
+        List<Image> bb = shown(model, facesB.subList(0, rows), Direction.A_TO_B);
+        List<Image> ba = shown(model, facesB.subList(0, rows), Direction.B_TO_A);
         int cell = facesA.get(0).width() * SCALE;
         try (Mat sheet = new Mat(HEADER + rows * cell, HEADERS.length * cell, org.bytedeco.opencv.global.opencv_core.CV_8UC3,
                 new Scalar(32, 32, 32, 0))) {
@@ -67,6 +69,27 @@ public final class PreviewGrid {
                 writePng(sheet, file);
             }
         }
+    }
+
+    /** The model's faces, each over its input through the model's own mask where it predicts one. */
+    private static List<Image> shown(Swapper model, List<Image> faces, Direction direction) {
+        List<Swapper.MaskedFace> swapped = model.swapWithMasks(faces, direction);
+        List<Image> shown = new ArrayList<>(swapped.size());
+        for (int i = 0; i < swapped.size(); i++) {
+            Swapper.MaskedFace face = swapped.get(i);
+            shown.add(face.mask() == null ? face.face() : overInput(face.face(), face.mask(), faces.get(i)));
+        }
+        return shown;
+    }
+
+    private static Image overInput(Image face, Image mask, Image input) {
+        byte[] pixels = new byte[face.pixels().length];
+        int channels = face.channels();
+        for (int i = 0; i < pixels.length; i++) {
+            int alpha = mask.pixels()[i / channels] & 0xff;
+            pixels[i] = (byte) (((face.pixels()[i] & 0xff) * alpha + (input.pixels()[i] & 0xff) * (255 - alpha) + 127) / 255);
+        }
+        return new Image(face.width(), face.height(), face.order(), pixels);
     }
 
     private static void writePng(Mat sheet, Path file) {

@@ -184,6 +184,20 @@ class ConverterTest {
     }
 
     @Test
+    void thePredictedMaskWithAModelThatPredictsNoneIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path in = frames();
+        Path out = dir.resolve("out");
+        ConvertSettings settings = new ConvertSettings(0.05, 0.08, 0, true, 4, new VideoSettings("libopenh264", 18, 2));
+        LandmarkPredictor landmarks = predictor::predict;
+        FaceDetector detector = everyThirdFrameWithoutAFace();
+        Converter converter = new Converter(() -> detector, () -> landmarks, settings, FaceCompositorTest.stages("predicted", "none", "feather"), false);
+        FaceswapException e = assertThrows(FaceswapException.class,
+                () -> converter.run(in, new IdentitySwapper(), WINDOW, Direction.A_TO_B, out, false));
+        assertTrue(e.getMessage().startsWith("convert.mask takes the model's own mask, but this model predicts none"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void noFaceAnywhereWritesNothing() throws IOException {
         Path in = frames();
         Path out = dir.resolve("out");

@@ -47,7 +47,11 @@ class FaceCompositorTest {
 
     /** The built-in stages by name, found on the class path as a dropped-in plugin would be. */
     static ConvertStages stages(String color, String blend) {
-        Config config = ConfigFactory.parseString("faceswap4j.convert { mask = hull, color = " + color + ", blend = " + blend + " }");
+        return stages("hull", color, blend);
+    }
+
+    static ConvertStages stages(String mask, String color, String blend) {
+        Config config = ConfigFactory.parseString("faceswap4j.convert { mask = " + mask + ", color = " + color + ", blend = " + blend + " }");
         return ConvertStages.from(PluginRegistry.discover(FaceCompositorTest.class.getClassLoader()), config);
     }
 
@@ -59,7 +63,7 @@ class FaceCompositorTest {
     void theMaskStaysInsideTheFaceAndCoversMostOfIt() {
         Affine frameToFace = WINDOW.frameToFace(landmarks);
         Image face = OpenCvImages.warpAffine(photo, frameToFace, 64, 64);
-        FaceCompositor.Placement placement = compositor("none").place(frameToFace, face, landmarks, photo.width(),
+        FaceCompositor.Placement placement = compositor("none").place(frameToFace, face, null, landmarks, photo.width(),
                 photo.height());
         assertNotNull(placement);
         List<Point2> hull = convexHull(landmarks.points());
@@ -83,14 +87,47 @@ class FaceCompositorTest {
         assertTrue(inside > 0.5 * hullArea, "mask covers " + inside + " px of a " + hullArea + " px hull");
     }
 
+    /** convert.mask = predicted: the model's mask (here: the left half of the face square) decides, not the landmark hull. */
+    @Test
+    void aPredictedMaskIsWarpedIntoTheFrameInsteadOfTheHull() {
+        Affine frameToFace = WINDOW.frameToFace(landmarks);
+        Image face = OpenCvImages.warpAffine(photo, frameToFace, 64, 64);
+        byte[] leftHalf = new byte[64 * 64];
+        for (int i = 0; i < leftHalf.length; i++) {
+            leftHalf[i] = (byte) (i % 64 < 32 ? 255 : 0);
+        }
+        ConvertSettings unfeathered = new ConvertSettings(0, 0, 0, false, 1, settings().video());
+        FaceCompositor.Placement placement = new FaceCompositor(unfeathered, stages("predicted", "none", "feather"))
+                .place(frameToFace, face, new Image(64, 64, ChannelOrder.GRAY, leftHalf), landmarks, photo.width(), photo.height());
+        List<Point2> hull = convexHull(landmarks.points());
+        int on = 0;
+        int outsideHull = 0;
+        Image mask = placement.mask();
+        for (int y = 0; y < mask.height(); y++) {
+            for (int x = 0; x < mask.width(); x++) {
+                if (mask.get(x, y, 0) < 128) {
+                    continue;
+                }
+                on++;
+                Point2 inFace = frameToFace.apply(new Point2(placement.x() + x + 0.5, placement.y() + y + 0.5));
+                assertTrue(inFace.x() < 33 && inFace.x() > -1 && inFace.y() > -1 && inFace.y() < 65,
+                        "mask pixel at face coordinates " + inFace + ", outside the predicted left half");
+                outsideHull += insideConvex(hull, placement.x() + x + 0.5, placement.y() + y + 0.5, 1.0) ? 0 : 1;
+            }
+        }
+        double side = 64 * Math.sqrt(Math.abs(frameToFace.inverse().determinant()));
+        assertTrue(on > 0.45 * side * side / 2, on + " px on for a half square of " + side * side / 2);
+        assertTrue(outsideHull > 0, "the hull played no part: the half square reaches past it");
+    }
+
     @Test
     void poissonBlendingGetsTheHardMaskAndStaysInsideIt() {
         Affine frameToFace = WINDOW.frameToFace(landmarks);
         Image face = OpenCvImages.warpAffine(photo, frameToFace, 64, 64);
         FaceCompositor feathered = compositor("none");
         FaceCompositor poisson = new FaceCompositor(settings(), stages("none", "poisson"));
-        FaceCompositor.Placement soft = feathered.place(frameToFace, face, landmarks, photo.width(), photo.height());
-        FaceCompositor.Placement hard = poisson.place(frameToFace, face, landmarks, photo.width(), photo.height());
+        FaceCompositor.Placement soft = feathered.place(frameToFace, face, null, landmarks, photo.width(), photo.height());
+        FaceCompositor.Placement hard = poisson.place(frameToFace, face, null, landmarks, photo.width(), photo.height());
         int softEdge = 0;
         for (int i = 0; i < soft.mask().pixels().length; i++) {
             int value = soft.mask().pixels()[i] & 0xff;
@@ -109,8 +146,8 @@ class FaceCompositorTest {
         ConvertSettings plain = settings();
         ConvertSettings sharp = new ConvertSettings(0.05, 0.08, 0, false, 1, plain.video(),
                 dev.faceswap4j.core.video.FrameRange.ALL, 1.5, 0, dev.faceswap4j.core.people.People.EVERYONE);
-        FaceCompositor.Placement soft = compositor("none").place(frameToFace, face, landmarks, photo.width(), photo.height());
-        FaceCompositor.Placement crisp = new FaceCompositor(sharp, stages("none", "feather")).place(frameToFace, face, landmarks, photo.width(), photo.height());
+        FaceCompositor.Placement soft = compositor("none").place(frameToFace, face, null, landmarks, photo.width(), photo.height());
+        FaceCompositor.Placement crisp = new FaceCompositor(sharp, stages("none", "feather")).place(frameToFace, face, null, landmarks, photo.width(), photo.height());
         assertEquals(soft.mask(), crisp.mask(), "sharpening changes the face, not where it goes");
         double gain = dev.faceswap4j.core.compare.ImageMetrics.sharpness(crisp.face()) / dev.faceswap4j.core.compare.ImageMetrics.sharpness(soft.face());
         assertTrue(gain > 1.5, "Laplacian variance gain " + gain);
@@ -125,7 +162,7 @@ class FaceCompositorTest {
             inverted[i] = (byte) (255 - (inverted[i] & 0xff));
         }
         FaceCompositor compositor = compositor("none");
-        FaceCompositor.Placement placement = compositor.place(frameToFace, new Image(64, 64, ChannelOrder.BGR, inverted), landmarks,
+        FaceCompositor.Placement placement = compositor.place(frameToFace, new Image(64, 64, ChannelOrder.BGR, inverted), null, landmarks,
                 photo.width(), photo.height());
         Image result = blendedIntoPhoto(compositor, placement);
         assertEquals(0, changedOutsideMask(result, placement), "pixel values changed outside the mask");
@@ -165,7 +202,7 @@ class FaceCompositorTest {
     /** Mean absolute difference to the original photo inside the fully opaque mask. */
     private static double meanError(String mode, Affine frameToFace, Image face) {
         FaceCompositor compositor = compositor(mode);
-        FaceCompositor.Placement placement = compositor.place(frameToFace, face, landmarks, photo.width(), photo.height());
+        FaceCompositor.Placement placement = compositor.place(frameToFace, face, null, landmarks, photo.width(), photo.height());
         Image result = blendedIntoPhoto(compositor, placement);
         double sum = 0;
         int count = 0;

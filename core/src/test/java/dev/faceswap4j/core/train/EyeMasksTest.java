@@ -35,6 +35,35 @@ class EyeMasksTest {
         }
     }
 
+    /** The face mask holds every one of the 68 landmarks inside the crop, not the crop's corners, and about half of the crop. */
+    @Test
+    void theFaceMaskIsTheHullOfAllLandmarks() {
+        Path crops = TestFaces.sampleCrops();
+        FaceSet set = FaceSet.read(crops);
+        assertEquals(set.size(), set.faceMasks().size());
+        for (var frame : Alignments.read(crops.resolve(Alignments.FILE_NAME)).frames()) {
+            for (FaceRecord face : frame.faces()) {
+                Image mask = set.faceMasks().get(set.files().indexOf(crops.resolve(face.crop())));
+                int inCrop = 0;
+                for (int i = 0; i < 68; i++) {
+                    Point2 p = face.matrix().apply(face.landmarks().get(i));
+                    if (p.x() < 0 || p.y() < 0 || p.x() > mask.width() - 1 || p.y() > mask.height() - 1) {
+                        continue; // a jaw point of a turned face may lie beyond the crop
+                    }
+                    inCrop++;
+                    assertTrue(inside(mask, face, i), face.crop() + ": landmark " + i + " outside the face mask");
+                }
+                assertTrue(inCrop >= 60, face.crop() + ": only " + inCrop + " landmarks in the crop");
+                int last = mask.width() - 1;
+                for (int[] corner : new int[][] {{0, 0}, {last, 0}, {0, last}, {last, last}}) {
+                    assertEquals(0, mask.get(corner[0], corner[1], 0), face.crop() + ": crop corner inside the face mask");
+                }
+                double covered = fraction(mask);
+                assertTrue(covered > 0.2 && covered < 0.7, face.crop() + ": face mask covers " + covered);
+            }
+        }
+    }
+
     /** The mask moves with the face through the augmentation: the target's eyes stay under it. */
     @Test
     void followsTheAugmentation() {

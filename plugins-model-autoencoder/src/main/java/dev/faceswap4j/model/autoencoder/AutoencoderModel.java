@@ -29,6 +29,6 @@ public final class AutoencoderModel extends DjlSwapModel {
     protected Swapper loadSwapper(Path dir, NDManager manager) {
         AutoencoderSettings saved = TrainerState.read(dir).settings();
         SharedAutoencoder network = SharedAutoencoder.load(saved, manager, dir);
-        return new NetworkSwapper(saved.faceSize(), (faces, a) -> network.render(faces, a, false), manager, true);
+        return new NetworkSwapper(saved.faceSize(), (faces, a) -> network.render(faces, a, false), manager, true, saved.learnMask());
     }
 }

@@ -28,7 +28,8 @@ public final class AutoencoderNetwork {
         for (int filters : settings.decoderFilters()) {
             decoder.add(upsample()).add(conv(filters, 3, 1)).add(leakyRelu());
         }
-        decoder.add(new BlockPaddedConv2d(convBuilder(3, 5, 1))).add(Activation.sigmoidBlock());
+        // RGB, and with learn-mask a fourth channel: the face mask, trained towards the landmark hull.
+        decoder.add(new BlockPaddedConv2d(convBuilder(settings.outputChannels(), 5, 1))).add(Activation.sigmoidBlock());
         return decoder;
     }
 }

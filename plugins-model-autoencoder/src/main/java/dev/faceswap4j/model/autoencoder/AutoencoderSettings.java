@@ -7,7 +7,13 @@ import java.util.List;
 
 /** The architecture, loss and optimizer settings of {@code faceswap4j.models.autoencoder}. */
 public record AutoencoderSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim,
-        int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed, FaceLoss loss) {
+        int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed, FaceLoss loss, boolean learnMask) {
+
+    /** Without a mask channel. */
+    public AutoencoderSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim,
+            int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed, FaceLoss loss) {
+        this(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, adam, seed, loss, false);
+    }
 
     /** With the original's plain mean absolute error. */
     public AutoencoderSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim,
@@ -47,18 +53,24 @@ public record AutoencoderSettings(String device, int faceSize, List<Integer> enc
                 section.getIntList("decoder-filters"),
                 new AdamSettings((float) section.getDouble("learning-rate"), (float) section.getDouble("beta1"),
                         (float) section.getDouble("beta2"), (float) section.getDouble("epsilon")),
-                section.getInt("seed"), FaceLoss.from(section.getConfig("loss")));
+                section.getInt("seed"), FaceLoss.from(section.getConfig("loss")), section.getBoolean("learn-mask"));
     }
 
     /** A short description for messages: the widths and face size. */
     public String describe() {
-        return faceSize + " px, encoder " + encoderFilters + "/" + encoderDim + "/" + bottleneckFilters + ", decoders " + decoderFilters;
+        return faceSize + " px, encoder " + encoderFilters + "/" + encoderDim + "/" + bottleneckFilters + ", decoders " + decoderFilters
+                + (learnMask ? " with a mask channel" : "");
     }
 
     /** Whether weights saved with {@code other} fit this network (optimizer and device may differ). */
     public boolean sameNetwork(AutoencoderSettings other) {
         return faceSize == other.faceSize && encoderFilters.equals(other.encoderFilters) && encoderDim == other.encoderDim
-                && bottleneckFilters == other.bottleneckFilters && decoderFilters.equals(other.decoderFilters);
+                && bottleneckFilters == other.bottleneckFilters && decoderFilters.equals(other.decoderFilters) && learnMask == other.learnMask;
+    }
+
+    /** Channels each decoder returns: RGB, and the mask when it learns one. */
+    public int outputChannels() {
+        return learnMask ? 4 : 3;
     }
 
     /** Side of the encoder's dense output before its up-sample. */

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Trains the shared autoencoder as the original did: per iteration, autoencoder A on (warped A → A),
  * then autoencoder B on (warped B → B), each with its own Adam (the encoder gets moments in both),
- * mean absolute error ({@link FaceLoss}: optionally with eye/mouth multipliers and a DSSIM term).
+ * mean absolute error ({@link FaceLoss}: optionally with eye/mouth multipliers, a background weight, a DSSIM term
+ * and the learned mask's error).
  */
 final class AutoencoderTrainer implements Trainer {
 
@@ -52,27 +53,33 @@ final class AutoencoderTrainer implements Trainer {
 
     @Override
     public Map<String, Double> step(FaceBatch a, FaceBatch b) {
-        double lossA = trainSide(true, a, adamA);
-        double lossB = trainSide(false, b, adamB);
+        SideLoss lossA = trainSide(true, a, adamA);
+        SideLoss lossB = trainSide(false, b, adamB);
         iteration++;
         Map<String, Double> losses = new LinkedHashMap<>();
-        losses.put("loss_a", lossA);
-        losses.put("loss_b", lossB);
+        losses.put("loss_a", lossA.face());
+        losses.put("loss_b", lossB.face());
+        if (settings.learnMask()) {
+            losses.put("mask_a", lossA.mask());
+            losses.put("mask_b", lossB.mask());
+        }
         return losses;
     }
 
-    private double trainSide(boolean a, FaceBatch batch, ResumableAdam adam) {
+    /** One side's plain face MAE and, with a mask channel, the mask's squared error. */
+    private record SideLoss(double face, double mask) {}
+
+    private SideLoss trainSide(boolean a, FaceBatch batch, ResumableAdam adam) {
         if (batch.faceSize() != settings.faceSize()) {
             throw new IllegalArgumentException("batch of " + batch.faceSize() + " px faces for a " + settings.faceSize() + " px model");
         }
-        double loss = backward(a, batch);
+        SideLoss loss = backward(a, batch);
         // A non-finite loss is the model's own divergence: the training loop reports it.
         adam.step();
         return loss;
     }
 
-    private double backward(boolean a, FaceBatch batch) {
-        float loss;
+    private SideLoss backward(boolean a, FaceBatch batch) {
         try (NDManager scope = manager.newSubManager();
                 GradientCollector collector = engine.newGradientCollector()) {
             NDArray warped = FaceTensors.fromNhwc(scope, batch.warped(), batch.size(), batch.faceSize());
@@ -80,9 +87,8 @@ final class AutoencoderTrainer implements Trainer {
             NDArray output = network.render(warped, a, true);
             FaceLoss.Terms terms = settings.loss().of(output, target, batch, scope);
             collector.backward(terms.total());
-            loss = terms.meanAbsoluteError().getFloat();
+            return new SideLoss(terms.meanAbsoluteError().getFloat(), terms.maskError() == null ? Double.NaN : terms.maskError().getFloat());
         }
-        return loss;
     }
 
     @Override
@@ -100,7 +106,7 @@ final class AutoencoderTrainer implements Trainer {
 
     @Override
     public Swapper swapper() {
-        return new NetworkSwapper(settings.faceSize(), (faces, a) -> network.render(faces, a, false), manager, false);
+        return new NetworkSwapper(settings.faceSize(), (faces, a) -> network.render(faces, a, false), manager, false, settings.learnMask());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.faceswap4j.model.autoencoder;
 
+import dev.faceswap4j.djl.AdamSettings;
 import dev.faceswap4j.djl.ConvBlocks;
 import dev.faceswap4j.djl.PyTorchEngines;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -21,6 +22,7 @@ import dev.faceswap4j.api.Trainer;
 import dev.faceswap4j.core.testing.TestBatches;
 import dev.faceswap4j.core.train.Augmentation;
 import dev.faceswap4j.core.train.FaceAugmenter;
+import dev.faceswap4j.core.train.FaceSet;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +92,68 @@ class AutoencoderModelTest {
                 assertTrue(last < 0.8 * first, "loss fell from " + first + " to only " + last);
             }
         }
+    }
+
+    /**
+     * learn-mask: the decoders' fourth channel learns the face hull of real faces — its error falls, and on faces
+     * it never trained on the predicted mask (above half) overlaps the landmark hull (IoU); a saved model returns the same masks.
+     */
+    @Test
+    void aLearnedMaskFindsTheFaceHull() {
+        AutoencoderSettings lite = TestTraining.lite(8);
+        AutoencoderSettings settings = new AutoencoderSettings("cpu", 64, lite.encoderFilters(), lite.encoderDim(), lite.bottleneckFilters(),
+                lite.decoderFilters(), new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f), 8, new FaceLoss(1, 1, 0, 0, 1), true);
+        FaceSet set = TestBatches.faces();
+        FaceAugmenter augmenter = new FaceAugmenter(Augmentation.none(200), 64);
+        // Even crops train A, odd ones B (TestBatches): judge decoder A's mask on B's faces, which it never saw.
+        List<Image> unseen = new ArrayList<>();
+        List<Image> hulls = new ArrayList<>();
+        for (int i = 1; i < set.size(); i += 2) {
+            unseen.add(augmenter.face(set.crops().get(i)));
+            hulls.add(augmenter.face(set.faceMasks().get(i)));
+        }
+        List<Swapper.MaskedFace> predicted;
+        try (AutoencoderTrainer trainer = new AutoencoderTrainer(settings, PyTorchEngines.pytorch(), ai.djl.Device.cpu())) {
+            List<Double> errors = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                Map<String, Double> losses = trainer.step(TestBatches.realFacesWithRegions(true, 8, i),
+                        TestBatches.realFacesWithRegions(false, 8, 1000 + i));
+                errors.add(losses.get("mask_a"));
+            }
+            double first = mean(errors.subList(0, 5));
+            double last = mean(errors.subList(115, 120));
+            assertTrue(last < 0.5 * first, "mask error fell from " + first + " to only " + last);
+            Swapper swapper = trainer.swapper();
+            assertTrue(swapper.predictsMask());
+            predicted = swapper.swapWithMasks(unseen, Direction.B_TO_A);
+            assertEquals(swapper.swap(unseen, Direction.B_TO_A), predicted.stream().map(Swapper.MaskedFace::face).toList());
+            trainer.save(dir);
+        }
+        for (int i = 0; i < unseen.size(); i++) {
+            double iou = iou(predicted.get(i).mask(), hulls.get(i));
+            assertTrue(iou > 0.8, "face " + (2 * i + 1) + ": predicted mask vs landmark hull IoU " + iou);
+        }
+        try (Swapper loaded = new AutoencoderModel(settings).loadSwapper(dir)) {
+            assertTrue(loaded.predictsMask());
+            assertEquals(predicted, loaded.swapWithMasks(unseen, Direction.B_TO_A));
+        }
+        try (Trainer withoutMask = new AutoencoderModel(TestTraining.lite(0)).newTrainer()) {
+            FaceswapException e = assertThrows(FaceswapException.class, () -> withoutMask.load(dir));
+            assertTrue(e.getMessage().contains("with a mask channel autoencoder, the configuration asks for"), e.getMessage());
+        }
+    }
+
+    /** Intersection over union of the pixels above half of two gray masks. */
+    private static double iou(Image a, Image b) {
+        int both = 0;
+        int either = 0;
+        for (int i = 0; i < a.pixels().length; i++) {
+            boolean x = (a.pixels()[i] & 0xff) > 127;
+            boolean y = (b.pixels()[i] & 0xff) > 127;
+            both += x && y ? 1 : 0;
+            either += x || y ? 1 : 0;
+        }
+        return both / (double) either;
     }
 
     @Test

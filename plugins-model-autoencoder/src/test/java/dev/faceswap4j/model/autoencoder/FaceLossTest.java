@@ -2,12 +2,14 @@ package dev.faceswap4j.model.autoencoder;
 
 import dev.faceswap4j.djl.PyTorchEngines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.faceswap4j.api.FaceBatch;
+import dev.faceswap4j.api.FaceswapException;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,47 @@ class FaceLossTest {
             assertEquals(plain / count, terms.meanAbsoluteError().getFloat(), 1e-6);
             FaceLoss.Terms mae = FaceLoss.MAE.of(o, t, batch, manager);
             assertEquals(plain / count, mae.total().getFloat(), 1e-6, "multipliers of 1: the original's MAE");
+        }
+    }
+
+    @Test
+    void backgroundWeightLeavesOutThePixelsOutsideTheFaceAndTheMaskChannelIsScoredAgainstTheHull() {
+        Random random = new Random(5);
+        float[] out = randoms(random, N * 4 * SIZE * SIZE);
+        float[] target = randoms(random, N * 3 * SIZE * SIZE);
+        float[] face = new float[N * SIZE * SIZE];
+        for (int i = 0; i < face.length; i++) {
+            face[i] = i % 3 == 0 ? 0 : i % 3 == 1 ? 1 : 0.25f;
+        }
+        float[] none = new float[0];
+        FaceBatch batch = new FaceBatch(N, SIZE, new float[N * SIZE * SIZE * 3], new float[N * SIZE * SIZE * 3], none, none, face);
+        double weighted = 0;
+        double plain = 0;
+        double mask = 0;
+        int plane = SIZE * SIZE;
+        for (int n = 0; n < N; n++) {
+            for (int p = 0; p < plane; p++) {
+                int pixel = n * plane + p;
+                for (int c = 0; c < 3; c++) {
+                    double d = Math.abs(out[(n * 4 + c) * plane + p] - target[(n * 3 + c) * plane + p]);
+                    plain += d;
+                    weighted += d * (0.2 + 0.8 * face[pixel]);
+                }
+                double m = out[(n * 4 + 3) * plane + p] - face[pixel];
+                mask += m * m;
+            }
+        }
+        int count = N * 3 * plane;
+        try (NDManager manager = PyTorchEngines.pytorch().newBaseManager()) {
+            NDArray o = manager.create(out, new Shape(N, 4, SIZE, SIZE));
+            NDArray t = manager.create(target, new Shape(N, 3, SIZE, SIZE));
+            FaceLoss.Terms terms = new FaceLoss(1, 1, 0, 0.2, 0.5).of(o, t, batch, manager);
+            assertEquals(plain / count, terms.meanAbsoluteError().getFloat(), 1e-6, "the reported MAE is the face channels' plain one");
+            assertEquals(mask / (N * plane), terms.maskError().getFloat(), 1e-6);
+            assertEquals(weighted / count + 0.5 * mask / (N * plane), terms.total().getFloat(), 1e-6);
+            FaceBatch withoutFace = new FaceBatch(N, SIZE, batch.warped(), batch.target());
+            FaceswapException e = assertThrows(FaceswapException.class, () -> new FaceLoss(1, 1, 0, 0.2, 0.5).of(o, t, withoutFace, manager));
+            assertTrue(e.getMessage().contains("alignments.json"), e.getMessage());
         }
     }
 
