@@ -129,7 +129,9 @@ class ConfigLoaderTest {
         assertEquals(3.0, preset.getDouble("faceswap4j.models.autoencoder.loss.eye-multiplier"), "the preset's value");
         assertEquals(256, preset.getInt("faceswap4j.models.autoencoder.encoder-dim"));
         assertEquals(8, preset.getInt("faceswap4j.train.batch-size"));
-        assertEquals(0.02, preset.getDouble("faceswap4j.convert.erode"), "the wider mask (README, Quality)");
+        assertEquals(0.0, preset.getDouble("faceswap4j.convert.erode"), "the whole hull (README, Quality)");
+        assertEquals(0.0, preset.getDouble("faceswap4j.models.autoencoder.loss.background-weight"), "only the face counts");
+        assertTrue(preset.getBoolean("faceswap4j.models.autoencoder.learn-mask"));
         Path file = write("faceswap4j { preset = cpu-fast, train.batch-size = 4 }");
         assertEquals(4, load(props, file).getInt("faceswap4j.train.batch-size"), "the user's own setting wins over the preset");
         assertEquals(List.of("cpu-fast"), new ConfigLoader(getClass().getClassLoader(), props).presets());
