@@ -65,6 +65,10 @@ public final class EvaluationReport {
         row(md, "cosine to " + s.target() + "'s mean", s.swappedTargetCosine(), Double.NaN, "");
         row(md, "landmark error, 68 points (eye distances)", s.landmarkError(), Double.NaN, "≤ 0.05");
         row(md, "landmark error, 51 inner points", s.innerLandmarkError(), Double.NaN, "");
+        partsRow(md, "landmark error by part", s.landmarkParts(), "eyes, mouth: the expression kept; jaw, brows: also the target's face shape");
+        row(md, "expression error (landmark motion vs the source's, each face's own shape removed)", s.expressionError(), Double.NaN,
+                "lower; a face that never moves: " + format(s.expressionFrozen()));
+        partsRow(md, "expression error by part", s.expressionParts(), "");
         row(md, "PSNR outside the face, dB", s.psnrOutside(), Double.NaN, "≥ 40");
         row(md, "PSNR outside the face, worst frame, dB", s.worstPsnrOutside(), Double.NaN, "");
         row(md, "PSNR inside the face, dB", s.psnrInside(), Double.NaN, "");
@@ -82,6 +86,11 @@ public final class EvaluationReport {
         md.append("| ").append(name).append(" | ").append(format(swapped)).append(" | ").append(format(source)).append(" | ").append(bar).append(" |\n");
     }
 
+    private static void partsRow(StringBuilder md, String name, LandmarkParts parts, String note) {
+        md.append("| ").append(name).append(": jaw / brows / nose / eyes / mouth | ").append(String.join(" / ", format(parts.jaw()),
+                format(parts.brows()), format(parts.nose()), format(parts.eyes()), format(parts.mouth()))).append(" | | ").append(note).append(" |\n");
+    }
+
     private static String format(double v) {
         if (Double.isNaN(v)) {
             return "";
@@ -97,7 +106,8 @@ public final class EvaluationReport {
                 "swapped → " + s.sourcePerson(), FrameFigures::swappedToSource,
                 "source → " + s.target(), FrameFigures::sourceToTarget)));
         charts.add(chart("pose and expression: landmark error", "eye distances", frames, Map.of(
-                "68 points", FrameFigures::landmarkError, "51 inner", FrameFigures::innerLandmarkError)));
+                "68 points", FrameFigures::landmarkError, "51 inner", FrameFigures::innerLandmarkError,
+                "expression (own shape removed)", FrameFigures::expressionError)));
         charts.add(chart("background untouched: PSNR", "dB", frames, Map.of(
                 "outside the face", FrameFigures::psnrOutside, "inside", FrameFigures::psnrInside)));
         charts.add(chart("sharpness: Laplacian variance in the face", "variance", frames, Map.of(
@@ -149,7 +159,7 @@ public final class EvaluationReport {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> withoutNaN(Map<String, Object> values) {
         Map<String, Object> result = new LinkedHashMap<>();
-        values.forEach((k, v) -> result.put(k, v instanceof Double d ? finite(d) : v));
+        values.forEach((k, v) -> result.put(k, v instanceof Double d ? finite(d) : v instanceof Map<?, ?> m ? withoutNaN((Map<String, Object>) m) : v));
         return result;
     }
 

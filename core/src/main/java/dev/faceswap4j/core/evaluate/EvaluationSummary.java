@@ -11,7 +11,8 @@ import java.util.function.ToDoubleFunction;
 public record EvaluationSummary(String source, String swapped, String target, String sourcePerson, List<String> identities,
         int framePairs, int sourceFaces, double faceFound, double idRetrieval, double sourceIdRetrieval, double sourceRetrievedAsSource,
         double swappedToTarget, double swappedToSource, double sourceToTarget, double swappedTargetCosine,
-        double landmarkError, double innerLandmarkError, double psnrOutside, double worstPsnrOutside, double psnrInside,
+        double landmarkError, double innerLandmarkError, LandmarkParts landmarkParts,
+        double expressionError, LandmarkParts expressionParts, double expressionFrozen, double psnrOutside, double worstPsnrOutside, double psnrInside,
         double sharpnessRatio, double jitter, double flickerRatio) {
 
     /** One figure against its bar. */
@@ -50,7 +51,9 @@ public record EvaluationSummary(String source, String swapped, String target, St
         return new EvaluationSummary(source, swapped, target, sourcePerson, identities, frames.size(), withFace.size(), found, retrieval,
                 sourceRetrieval, sourceAsSource, mean(both, FrameFigures::swappedToTarget), mean(both, FrameFigures::swappedToSource),
                 mean(withFace, FrameFigures::sourceToTarget), mean(both, FrameFigures::swappedTargetCosine),
-                mean(both, FrameFigures::landmarkError), mean(both, FrameFigures::innerLandmarkError), mean(both, FrameFigures::psnrOutside), worst,
+                mean(both, FrameFigures::landmarkError), mean(both, FrameFigures::innerLandmarkError),
+                LandmarkParts.mean(both.stream().map(FrameFigures::landmarkParts).toList()), mean(both, FrameFigures::expressionError),
+                LandmarkParts.mean(both.stream().map(FrameFigures::expressionParts).toList()), mean(both, FrameFigures::expressionFrozen), mean(both, FrameFigures::psnrOutside), worst,
                 mean(both, FrameFigures::psnrInside), sharpSwapped / sharpSource, mean(both, FrameFigures::jitter), flickerSwapped / flickerSource);
     }
 

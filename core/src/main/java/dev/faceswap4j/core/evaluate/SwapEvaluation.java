@@ -33,11 +33,9 @@ import me.tongfei.progressbar.ProgressBar;
  */
 public final class SwapEvaluation {
 
-    /** Outer eye corners in the 68-point layout: the distance that normalises landmark figures. */
-    private static final int LEFT_EYE_OUTER = 36;
-    private static final int RIGHT_EYE_OUTER = 45;
     /** The 51 inner points (brows, nose, eyes, mouth) start after the 17 of the jaw line. */
     private static final int INNER_FROM = 17;
+    private static final int POINTS = 68;
     /** A swapped face is the source's face when their boxes overlap at least this much. */
     private static final double SAME_FACE_IOU = 0.3;
     /** Around the landmark hull still counted as face (the convert mask's feather), in eye distances. */
@@ -151,6 +149,7 @@ public final class SwapEvaluation {
         if (measured.stream().noneMatch(m -> m.source != null)) {
             throw new FaceswapException("no face found in " + source + (sourceFrames.isAll() ? "" : " (frames " + sourceFrames + ")"));
         }
+        measureExpression(measured);
         List<float[]> descriptors = identities.embed(chips);
         List<FrameFigures> frames = measured.stream().map(m -> m.figures(identities, descriptors, settings)).toList();
         EvaluationSummary summary = EvaluationSummary.of(source.toString(), swapped.toString(), settings.target(), settings.sourcePerson(),
@@ -169,6 +168,10 @@ public final class SwapEvaluation {
         int swappedChipIndex = -1;
         double landmarkError = Double.NaN;
         double innerLandmarkError = Double.NaN;
+        LandmarkParts landmarkParts = LandmarkParts.NONE;
+        double expressionError = Double.NaN;
+        LandmarkParts expressionParts = LandmarkParts.NONE;
+        double expressionFrozen = Double.NaN;
         double psnrOutside = Double.NaN;
         double psnrInside = Double.NaN;
         double sharpnessSource = Double.NaN;
@@ -187,8 +190,20 @@ public final class SwapEvaluation {
                     src == null ? "" : identities.nearest(src),
                     out == null ? Double.NaN : Descriptors.distance(out, target), out == null ? Double.NaN : Descriptors.distance(out, own),
                     src == null ? Double.NaN : Descriptors.distance(src, target), out == null ? Double.NaN : Descriptors.cosine(out, target),
-                    landmarkError, innerLandmarkError, psnrOutside, psnrInside, sharpnessSource, sharpnessSwapped, jitter, flickerSource,
+                    landmarkError, innerLandmarkError, landmarkParts, expressionError, expressionParts, expressionFrozen, psnrOutside, psnrInside, sharpnessSource, sharpnessSwapped, jitter, flickerSource,
                     flickerSwapped);
+        }
+    }
+
+    /** The expression figures of the frame pairs with both faces, which need the whole video's mean shapes. */
+    private static void measureExpression(List<Measured> measured) {
+        List<Measured> both = measured.stream().filter(m -> m.source != null && m.swapped != null).toList();
+        ExpressionMotion.Result motion = ExpressionMotion.of(both.stream().map(m -> m.source.points()).toList(),
+                both.stream().map(m -> m.swapped.points()).toList());
+        for (int i = 0; i < both.size(); i++) {
+            both.get(i).expressionError = motion.errors().get(i);
+            both.get(i).expressionParts = motion.parts().get(i);
+            both.get(i).expressionFrozen = motion.frozen().get(i);
         }
     }
 
@@ -207,9 +222,10 @@ public final class SwapEvaluation {
             return m;
         }
         m.swappedChip = FaceChips.ofFrame(out, m.swapped.points(), embedder.chipSize());
-        double eyes = eyeDistance(m.source.points());
-        m.landmarkError = meanDistance(m.swapped.points(), m.source.points(), 0) / eyes;
-        m.innerLandmarkError = meanDistance(m.swapped.points(), m.source.points(), INNER_FROM) / eyes;
+        double eyes = LandmarkParts.eyeDistance(m.source.points());
+        m.landmarkError = LandmarkParts.meanDistance(m.swapped.points(), m.source.points(), 0, POINTS) / eyes;
+        m.innerLandmarkError = LandmarkParts.meanDistance(m.swapped.points(), m.source.points(), INNER_FROM, POINTS) / eyes;
+        m.landmarkParts = LandmarkParts.between(m.swapped.points(), m.source.points(), eyes);
         FaceRegion region = FaceRegion.of(m.source.points(), src.width(), src.height(), (int) Math.round(FACE_MARGIN * eyes));
         m.psnrOutside = region.psnrOutside(src, out);
         m.psnrInside = region.psnrInside(src, out);
@@ -235,20 +251,6 @@ public final class SwapEvaluation {
         return detector.detect(frame).stream().filter(d -> d.box().iou(where) >= SAME_FACE_IOU)
                 .max(Comparator.comparingDouble((Detection d) -> d.box().iou(where)))
                 .map(d -> new Face(d.box(), landmarks.predict(frame, d.box())));
-    }
-
-    private static double eyeDistance(Landmarks points) {
-        Point2 left = points.get(LEFT_EYE_OUTER);
-        Point2 right = points.get(RIGHT_EYE_OUTER);
-        return Math.hypot(left.x() - right.x(), left.y() - right.y());
-    }
-
-    private static double meanDistance(Landmarks a, Landmarks b, int from) {
-        double sum = 0;
-        for (int i = from; i < a.size(); i++) {
-            sum += Math.hypot(a.get(i).x() - b.get(i).x(), a.get(i).y() - b.get(i).y());
-        }
-        return sum / (a.size() - from);
     }
 
     /**

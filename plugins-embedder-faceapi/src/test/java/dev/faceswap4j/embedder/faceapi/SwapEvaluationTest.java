@@ -16,6 +16,7 @@ import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.core.evaluate.EvaluationReport;
 import dev.faceswap4j.core.evaluate.EvaluationSummary;
+import dev.faceswap4j.core.evaluate.LandmarkParts;
 import dev.faceswap4j.core.evaluate.SwapEvaluation;
 import dev.faceswap4j.core.extract.Extractor;
 import dev.faceswap4j.core.image.Images;
@@ -93,6 +94,8 @@ class SwapEvaluationTest {
         assertEquals(FRAMES, s.framePairs());
         assertEquals(1.0, s.faceFound());
         assertEquals(0.0, s.landmarkError(), 1e-12);
+        assertEquals(new LandmarkParts(0, 0, 0, 0, 0), s.landmarkParts());
+        assertEquals(0.0, s.expressionError(), 1e-12, "the same landmarks move alike");
         assertEquals(100.0, s.psnrOutside());
         assertEquals(1.0, s.sharpnessRatio(), 1e-12);
         assertEquals(0.0, s.jitter(), 1e-12);
@@ -105,6 +108,8 @@ class SwapEvaluationTest {
         JsonNode json = new ObjectMapper().readTree(report.resolve(EvaluationReport.JSON).toFile());
         assertEquals(FRAMES, json.get("frames").size());
         assertTrue(json.get("frames").get(0).get("jitter").isNull(), "no previous frame: null, not NaN");
+        assertEquals(0.0, json.get("summary").get("landmarkParts").get("mouth").asDouble(-1));
+        assertTrue(Files.readString(report.resolve(EvaluationReport.MARKDOWN)).contains("| landmark error by part: jaw / brows / nose / eyes / mouth | 0.000 / 0.000 / 0.000 / 0.000 / 0.000 |"));
         assertTrue(Files.readString(report.resolve(EvaluationReport.MARKDOWN)).contains("| ID retrieval top-1 towards B | 0.000 |"));
         assertTrue(Files.size(report.resolve(EvaluationReport.PLOT)) > 10_000);
     }
@@ -123,6 +128,10 @@ class SwapEvaluationTest {
         assertTrue(s.psnrInside() < 40, "inside " + s.psnrInside());
         assertTrue(s.sharpnessRatio() < 0.6, "sharpness ratio " + s.sharpnessRatio());
         assertTrue(s.landmarkError() < 0.05, "landmark error " + s.landmarkError());
+        // The blur alone moves the soft outlines' landmarks (jaw, mouth: about 0.05 here) more than the eyes' and nose's.
+        LandmarkParts parts = s.landmarkParts();
+        assertTrue(parts.eyes() < 0.03 && parts.nose() < 0.03, "parts " + parts);
+        assertTrue(parts.mouth() > parts.eyes() && parts.jaw() > parts.nose(), "parts " + parts);
         assertTrue(s.flickerRatio() < 1.2, "flicker ratio " + s.flickerRatio());
     }
 
