@@ -26,17 +26,71 @@ public final class ConvBlocks {
     private ConvBlocks() {}
 
     /**
-     * The encoder's end: Flatten, Dense(dim), Dense(side²·dim), reshape to (dim, side, side), ×2
-     * up-sample, 3×3 convolution to {@code filters}, LeakyReLU.
+     * How a network doubles its side: {@code NEAREST} up-samples, then convolves 3×3 to the filters (Keras'
+     * UpSampling2D + Conv2D); {@code PIXEL_SHUFFLE} convolves 3×3 to four times the filters at the low side and
+     * rearranges each group of four channels into a 2×2 block (sub-pixel convolution, the original deepfakes
+     * "upscale", also faceswap's and DFL's): the same multiply-adds, but each of the four output pixels has its
+     * own weights, where nearest up-sampling makes neighbours share theirs.
      */
-    public static SequentialBlock addBottleneck(SequentialBlock encoder, int side, int dim, int filters) {
-        return encoder.add(Blocks.batchFlattenBlock())
+    public enum Upscale {
+        NEAREST("nearest"), PIXEL_SHUFFLE("pixel-shuffle");
+
+        private final String configName;
+
+        Upscale(String configName) {
+            this.configName = configName;
+        }
+
+        public String configName() {
+            return configName;
+        }
+
+        /** The mode a setting names; null when none does. */
+        public static Upscale byName(String name) {
+            for (Upscale mode : values()) {
+                if (mode.configName.equals(name)) {
+                    return mode;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The encoder's end: Flatten, Dense(dim), Dense(side²·dim), reshape to (dim, side, side), then one ×2
+     * {@link #addUpscale} to {@code filters}.
+     */
+    public static SequentialBlock addBottleneck(SequentialBlock encoder, int side, int dim, int filters, Upscale mode) {
+        encoder.add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(dim).build())
                 .add(Linear.builder().setUnits((long) side * side * dim).build())
-                .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, dim, side, side)), "reshape"))
-                .add(upsample())
-                .add(conv(filters, 3, 1))
-                .add(leakyRelu());
+                .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, dim, side, side)), "reshape"));
+        return addUpscale(encoder, filters, mode);
+    }
+
+    /**
+     * Adds to {@code network} the blocks that double the side and map to {@code filters} channels, with a
+     * LeakyReLU, as {@code mode} says. Added one by one, not as a nested block, so that the parameter files of
+     * networks written before the mode existed still read.
+     */
+    public static SequentialBlock addUpscale(SequentialBlock network, int filters, Upscale mode) {
+        return switch (mode) {
+            case NEAREST -> network.add(upsample()).add(conv(filters, 3, 1)).add(leakyRelu());
+            case PIXEL_SHUFFLE -> network.add(conv(4 * filters, 3, 1)).add(leakyRelu()).add(pixelShuffle());
+        };
+    }
+
+    /** (N, 4C, H, W) → (N, C, 2H, 2W): channel 4c + 2i + j of a pixel becomes pixel (i, j) of its 2×2 block in channel c, as PyTorch's pixel_shuffle. */
+    public static Block pixelShuffle() {
+        return new LambdaBlock(x -> {
+            var array = x.singletonOrThrow();
+            Shape shape = array.getShape();
+            long n = shape.get(0);
+            long c = shape.get(1) / 4;
+            long h = shape.get(2);
+            long w = shape.get(3);
+            return new NDList(array.reshape(n, c, 2, 2, h, w).transpose(0, 1, 4, 2, 5, 3).reshape(n, c, 2 * h, 2 * w));
+        }, "pixelShuffle");
     }
 
     /** Initialises {@code block} for NCHW input of the given shape with the Keras default initialisers. */

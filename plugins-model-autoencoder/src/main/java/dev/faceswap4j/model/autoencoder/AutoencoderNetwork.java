@@ -4,7 +4,7 @@ import static dev.faceswap4j.djl.ConvBlocks.addBottleneck;
 import static dev.faceswap4j.djl.ConvBlocks.conv;
 import static dev.faceswap4j.djl.ConvBlocks.convBuilder;
 import static dev.faceswap4j.djl.ConvBlocks.leakyRelu;
-import static dev.faceswap4j.djl.ConvBlocks.upsample;
+import static dev.faceswap4j.djl.ConvBlocks.addUpscale;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
@@ -20,13 +20,13 @@ public final class AutoencoderNetwork {
         for (int filters : settings.encoderFilters()) {
             encoder.add(conv(filters, 5, 2)).add(leakyRelu());
         }
-        return addBottleneck(encoder, settings.bottleneckSize(), settings.encoderDim(), settings.bottleneckFilters());
+        return addBottleneck(encoder, settings.bottleneckSize(), settings.encoderDim(), settings.bottleneckFilters(), settings.upscale());
     }
 
     public static SequentialBlock decoder(AutoencoderSettings settings) {
         SequentialBlock decoder = new SequentialBlock();
         for (int filters : settings.decoderFilters()) {
-            decoder.add(upsample()).add(conv(filters, 3, 1)).add(leakyRelu());
+            addUpscale(decoder, filters, settings.upscale());
         }
         // RGB, and with learn-mask a fourth channel: the face mask, trained towards the landmark hull.
         decoder.add(new BlockPaddedConv2d(convBuilder(settings.outputChannels(), 5, 1))).add(Activation.sigmoidBlock());

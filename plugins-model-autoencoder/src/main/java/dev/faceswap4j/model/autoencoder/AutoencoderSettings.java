@@ -1,13 +1,20 @@
 package dev.faceswap4j.model.autoencoder;
 
 import dev.faceswap4j.djl.AdamSettings;
+import dev.faceswap4j.djl.ConvBlocks.Upscale;
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
 import java.util.List;
 
 /** The architecture, loss and optimizer settings of {@code faceswap4j.models.autoencoder}. */
 public record AutoencoderSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim,
-        int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed, FaceLoss loss, boolean learnMask) {
+        int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed, FaceLoss loss, boolean learnMask, Upscale upscale) {
+
+    /** Up-scaling as the classic network: nearest, then a convolution. */
+    public AutoencoderSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim,
+            int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed, FaceLoss loss, boolean learnMask) {
+        this(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, adam, seed, loss, learnMask, Upscale.NEAREST);
+    }
 
     /** Without a mask channel. */
     public AutoencoderSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim,
@@ -26,6 +33,8 @@ public record AutoencoderSettings(String device, int faceSize, List<Integer> enc
     public AutoencoderSettings {
         // Checkpoints written before the loss was configurable trained with plain MAE.
         loss = loss == null ? FaceLoss.MAE : loss;
+        // Checkpoints written before up-scaling was configurable up-sampled nearest.
+        upscale = upscale == null ? Upscale.NEAREST : upscale;
         encoderFilters = List.copyOf(encoderFilters);
         decoderFilters = List.copyOf(decoderFilters);
         if (!List.of("auto", "cpu", "gpu").contains(device)) {
@@ -53,19 +62,29 @@ public record AutoencoderSettings(String device, int faceSize, List<Integer> enc
                 section.getIntList("decoder-filters"),
                 new AdamSettings((float) section.getDouble("learning-rate"), (float) section.getDouble("beta1"),
                         (float) section.getDouble("beta2"), (float) section.getDouble("epsilon")),
-                section.getInt("seed"), FaceLoss.from(section.getConfig("loss")), section.getBoolean("learn-mask"));
+                section.getInt("seed"), FaceLoss.from(section.getConfig("loss")), section.getBoolean("learn-mask"),
+                upscale(section.getString("upscale")));
+    }
+
+    private static Upscale upscale(String name) {
+        Upscale mode = Upscale.byName(name);
+        if (mode == null) {
+            throw new FaceswapException(SECTION + ".upscale must be nearest or pixel-shuffle, got '" + name + "'");
+        }
+        return mode;
     }
 
     /** A short description for messages: the widths and face size. */
     public String describe() {
         return faceSize + " px, encoder " + encoderFilters + "/" + encoderDim + "/" + bottleneckFilters + ", decoders " + decoderFilters
-                + (learnMask ? " with a mask channel" : "");
+                + (upscale == Upscale.NEAREST ? "" : ", " + upscale.configName() + " up-scaling") + (learnMask ? " with a mask channel" : "");
     }
 
     /** Whether weights saved with {@code other} fit this network (optimizer and device may differ). */
     public boolean sameNetwork(AutoencoderSettings other) {
         return faceSize == other.faceSize && encoderFilters.equals(other.encoderFilters) && encoderDim == other.encoderDim
-                && bottleneckFilters == other.bottleneckFilters && decoderFilters.equals(other.decoderFilters) && learnMask == other.learnMask;
+                && bottleneckFilters == other.bottleneckFilters && decoderFilters.equals(other.decoderFilters) && learnMask == other.learnMask
+                && upscale == other.upscale;
     }
 
     /** Channels each decoder returns: RGB, and the mask when it learns one. */

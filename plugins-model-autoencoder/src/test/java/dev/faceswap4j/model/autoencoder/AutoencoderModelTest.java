@@ -56,6 +56,62 @@ class AutoencoderModelTest {
         }
     }
 
+    /** The original deepfakes Keras model up-scales by pixel shuffle: Conv2D(4·filters, 3) → LeakyReLU → PixelShuffler. */
+    @Test
+    void withPixelShuffleTheParameterCountIsTheOriginalDeepfakesModels() {
+        AutoencoderSettings original = withUpscale(AutoencoderSettings.classic(), ConvBlocks.Upscale.PIXEL_SHUFFLE);
+        try (NDManager manager = PyTorchEngines.pytorch().newBaseManager()) {
+            Shape input = new Shape(1, 3, 64, 64);
+            SequentialBlock encoder = AutoencoderNetwork.encoder(original);
+            ConvBlocks.initialize(encoder, manager, input);
+            Shape code = encoder.getOutputShapes(new Shape[] {input})[0];
+            assertEquals(new Shape(1, 512, 8, 8), code);
+            SequentialBlock decoder = AutoencoderNetwork.decoder(original);
+            ConvBlocks.initialize(decoder, manager, code);
+            assertEquals(new Shape(1, 3, 64, 64), decoder.getOutputShapes(new Shape[] {code})[0]);
+            // Encoder: 4 convolutions 9,728 + 819,456 + 3,277,312 + 13,108,224, dense 16,778,240 + 16,793,600, up-scale 18,876,416.
+            assertEquals(69_662_976L, ConvBlocks.parameterCount(encoder));
+            // Decoder: up-scales 4,719,616 + 1,180,160 + 295,168, RGB 4,803.
+            assertEquals(6_199_747L, ConvBlocks.parameterCount(decoder));
+        }
+    }
+
+    /** Pixel shuffle up-scaling on real faces: it learns, saves and loads exactly, and is not taken for the nearest network. */
+    @Test
+    void aPixelShuffleNetworkLearnsSavesAndIsRefusedByANearestConfiguration() {
+        AutoencoderSettings lite = TestTraining.lite(8);
+        // At cpu-fast's learning rate: the up-scaling layers, with 4x the outputs, start with smaller Glorot weights and at the
+        // original's 5e-5 take longer than 60 steps to get going.
+        AutoencoderSettings shuffle = new AutoencoderSettings(lite.device(), lite.faceSize(), lite.encoderFilters(), lite.encoderDim(),
+                lite.bottleneckFilters(), lite.decoderFilters(), new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f), lite.seed(), lite.loss(), false,
+                ConvBlocks.Upscale.PIXEL_SHUFFLE);
+        List<Image> faces = previewFaces();
+        List<Image> before;
+        try (AutoencoderTrainer trainer = new AutoencoderTrainer(shuffle, PyTorchEngines.pytorch(), ai.djl.Device.cpu())) {
+            List<Double> losses = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                losses.add(trainer.step(TestTraining.batch(true, 8, i), TestTraining.batch(false, 8, 1000 + i)).get("loss_a"));
+            }
+            double first = mean(losses.subList(0, 5));
+            double last = mean(losses.subList(55, 60));
+            assertTrue(last < 0.8 * first, "loss fell from " + first + " to only " + last);
+            before = trainer.swapper().swap(faces, Direction.A_TO_B);
+            trainer.save(dir);
+        }
+        try (Swapper loaded = new AutoencoderModel(shuffle).loadSwapper(dir)) {
+            assertEquals(before, loaded.swap(faces, Direction.A_TO_B));
+        }
+        try (Trainer nearest = new AutoencoderModel(withUpscale(shuffle, ConvBlocks.Upscale.NEAREST)).newTrainer()) {
+            FaceswapException e = assertThrows(FaceswapException.class, () -> nearest.load(dir));
+            assertTrue(e.getMessage().contains("pixel-shuffle up-scaling") && e.getMessage().contains("the configuration asks for"), e.getMessage());
+        }
+    }
+
+    private static AutoencoderSettings withUpscale(AutoencoderSettings s, ConvBlocks.Upscale upscale) {
+        return new AutoencoderSettings(s.device(), s.faceSize(), s.encoderFilters(), s.encoderDim(), s.bottleneckFilters(), s.decoderFilters(),
+                s.adam(), s.seed(), s.loss(), s.learnMask(), upscale);
+    }
+
     @Test
     void theEncoderIsSharedAndEachSideUpdatesOnlyItsDecoder() {
         try (AutoencoderTrainer trainer = newTrainer(1)) {

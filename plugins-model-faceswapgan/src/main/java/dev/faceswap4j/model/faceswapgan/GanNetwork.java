@@ -30,14 +30,15 @@ final class GanNetwork {
                 encoder.add(new SelfAttention(filters));
             }
         }
-        return ConvBlocks.addBottleneck(encoder, settings.bottleneckSize(), settings.encoderDim(), settings.bottleneckFilters());
+        return ConvBlocks.addBottleneck(encoder, settings.bottleneckSize(), settings.encoderDim(), settings.bottleneckFilters(),
+                ConvBlocks.Upscale.NEAREST);
     }
 
     static SequentialBlock decoder(GanSettings settings) {
         SequentialBlock decoder = new SequentialBlock();
         for (int i = 0; i < settings.decoderFilters().size(); i++) {
             int filters = settings.decoderFilters().get(i);
-            decoder.add(ConvBlocks.upsample()).add(ConvBlocks.conv(filters, 3, 1)).add(ConvBlocks.leakyRelu());
+            ConvBlocks.addUpscale(decoder, filters, ConvBlocks.Upscale.NEAREST);
             if (i == 2) {
                 decoder.add(new ResidualBlock(filters));
             }
