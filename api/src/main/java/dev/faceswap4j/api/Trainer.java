@@ -27,6 +27,12 @@ public interface Trainer extends AutoCloseable {
      */
     Swapper swapper();
 
+    /**
+     * Scales the learning rates of the following steps by {@code factor} (1 = as configured): the loop's schedule,
+     * which anneals them towards the end of a run. A trainer without a learning rate ignores it.
+     */
+    default void scaleLearningRate(double factor) {}
+
     /** Iterations done so far, restored by {@link #load}. */
     long iteration();
 

@@ -33,6 +33,7 @@ public final class ResumableAdam implements AutoCloseable {
     private final List<NDArray> means = new ArrayList<>();
     private final List<NDArray> variances = new ArrayList<>();
     private long steps;
+    private float learningRateScale = 1;
     private CpuAdamKernel cpuKernel;
 
     public ResumableAdam(AdamSettings settings, List<Parameter> parameters, NDManager parent) {
@@ -46,10 +47,15 @@ public final class ResumableAdam implements AutoCloseable {
         }
     }
 
+    /** Scales the configured learning rate of the following updates (a schedule's factor; not part of the saved state). */
+    public void scaleLearningRate(double factor) {
+        learningRateScale = (float) factor;
+    }
+
     /** Applies one update from the gradients of the last backward pass, then zeroes them. */
     public void step() {
         steps++;
-        float lr = settings.learningRate();
+        float lr = settings.learningRate() * learningRateScale;
         double correction1 = 1 - Math.pow(settings.beta1(), steps);
         double correction2 = 1 - Math.pow(settings.beta2(), steps);
         float correctedLr = (float) (lr * Math.sqrt(correction2) / correction1);

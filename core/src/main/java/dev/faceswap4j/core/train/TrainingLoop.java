@@ -102,6 +102,8 @@ public final class TrainingLoop {
                         && !settings.timeUp((System.nanoTime() - began) / 1e9)) {
                     FaceBatch a = feederA.next();
                     FaceBatch b = feederB.next();
+                    double done = done(trainer.iteration() - start, settings.iterations() - start, (System.nanoTime() - began) / 1e9);
+                    trainer.scaleLearningRate(settings.learningRateFactor(done));
                     last = trainer.step(a, b);
                     long iteration = trainer.iteration();
                     requireFinite(last, iteration, dir, lastSaved);
@@ -132,6 +134,15 @@ public final class TrainingLoop {
                 return new Result(start, end, stopRequested, seconds, last, dir.checkpoint());
             }
         }
+    }
+
+    /**
+     * How far a run of {@code planned} iterations is, 0..1: {@code iterations} of them, or {@code seconds} of its time
+     * budget, whichever is further.
+     */
+    private double done(long iterations, long planned, double seconds) {
+        double byIterations = iterations / (double) planned;
+        return settings.minutes() > 0 ? Math.max(byIterations, seconds / (settings.minutes() * 60)) : byIterations;
     }
 
     private void checkResume(ModelDir dir, Optional<CheckpointInfo> latest) {

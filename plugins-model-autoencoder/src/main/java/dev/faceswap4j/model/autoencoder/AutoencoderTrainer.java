@@ -92,6 +92,12 @@ final class AutoencoderTrainer implements Trainer {
     }
 
     @Override
+    public void scaleLearningRate(double factor) {
+        adamA.scaleLearningRate(factor);
+        adamB.scaleLearningRate(factor);
+    }
+
+    @Override
     public long iteration() {
         return iteration;
     }

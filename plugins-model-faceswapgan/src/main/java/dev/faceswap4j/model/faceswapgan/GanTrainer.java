@@ -161,6 +161,11 @@ final class GanTrainer implements Trainer {
     }
 
     @Override
+    public void scaleLearningRate(double factor) {
+        adams.values().forEach(adam -> adam.scaleLearningRate(factor));
+    }
+
+    @Override
     public long iteration() {
         return iteration;
     }
