@@ -78,11 +78,13 @@ final class GanLosses {
      * @param output the decoder's RGB + alpha for the warped faces
      * @param scores scores a (face, warped input) pair: the identity's discriminator
      * @param eyes eye-region weights (N, 1, H, W) or null when the landmarks are unknown
+     * @param face the face hull (N, 1, H, W) or null when the landmarks are unknown: with a {@code mask-face-floor},
+     *     inside it the mask is held open for the whole run and the mask terms of the schedule apply outside it
      * @param warmup the first phase of faceswap-GAN's schedule: the mask held open (hinge on
      *     {@code mask-floor}) and no perceptual loss, so the decoders learn to draw before the mask
      *     regularisation can shut them out
      */
-    GeneratorTerms generator(NDArray output, NDArray warped, NDArray target, NDArray eyes, UnaryOperator<NDArray> scores,
+    GeneratorTerms generator(NDArray output, NDArray warped, NDArray target, NDArray eyes, NDArray face, UnaryOperator<NDArray> scores,
             boolean warmup) {
         NDArray rgb = output.get(":, 0:3");
         NDArray blended = blend(output, warped);
@@ -91,9 +93,15 @@ final class GanLosses {
         // Both faces should pass for real: the blend convert shows, and the raw RGB (as faceswap-GAN).
         NDArray adversarial = scores.apply(blended).sub(1).square().mean().add(scores.apply(rgb).sub(1).square().mean());
         NDArray alpha = output.get(":, 3:4");
-        NDArray mask = warmup
-                ? alpha.neg().add((float) weights.maskFloor()).maximum(0f).mean().mul(MASK_HINGE_WEIGHT)
-                : alpha.mean().mul((float) weights.mask());
+        NDArray mask;
+        if (face == null || weights.maskFaceFloor() == 0) {
+            mask = warmup ? below(alpha, weights.maskFloor()).mean().mul(MASK_HINGE_WEIGHT) : alpha.mean().mul((float) weights.mask());
+        } else {
+            // Where the input already looks like the target (A's own skin, in training) the L1 would close the mask, and a
+            // swap would show A there: inside the face the mask is held at mask-face-floor; the schedule's term rules outside.
+            NDArray outside = warmup ? below(alpha, weights.maskFloor()).mul(MASK_HINGE_WEIGHT) : alpha.mul((float) weights.mask());
+            mask = outside.mul(face.neg().add(1)).add(below(alpha, weights.maskFaceFloor()).mul(face).mul(MASK_HINGE_WEIGHT)).mean();
+        }
         Map<String, NDArray> weighted = new LinkedHashMap<>();
         weighted.put("adversarial", adversarial.mul((float) weights.adversarial()));
         weighted.put("mask", mask);
@@ -112,6 +120,11 @@ final class GanLosses {
             }
         }
         return new GeneratorTerms(total, reconstruction, weighted);
+    }
+
+    /** max(0, floor − alpha), per pixel: the hinge that holds a mask open. */
+    private static NDArray below(NDArray alpha, double floor) {
+        return alpha.neg().add((float) floor).maximum(0f);
     }
 
     /** L2 of the difference of horizontal and vertical pixel gradients, weighted by the eye regions. */

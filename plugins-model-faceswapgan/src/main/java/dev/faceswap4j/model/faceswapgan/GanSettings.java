@@ -14,13 +14,19 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
 
     /** Weights of the generator's loss terms (see reference.conf). */
     public record LossWeights(double adversarial, double reconstruction, double eyes, double edge, List<Double> perceptual,
-            double mask, long maskWarmup, double maskFloor) {
+            double mask, long maskWarmup, double maskFloor, double maskFaceFloor) {
+
+        /** faceswap-GAN's mask schedule as it was: nothing holds the mask open inside the face after the warm-up. */
+        public LossWeights(double adversarial, double reconstruction, double eyes, double edge, List<Double> perceptual, double mask,
+                long maskWarmup, double maskFloor) {
+            this(adversarial, reconstruction, eyes, edge, perceptual, mask, maskWarmup, maskFloor, 0);
+        }
 
         public LossWeights {
             perceptual = List.copyOf(perceptual);
-            if (maskWarmup < 0 || maskFloor < 0 || maskFloor > 1) {
-                throw new FaceswapException(SECTION + ".loss-weights: mask-warmup must be >= 0 and mask-floor in [0, 1], got "
-                        + maskWarmup + " and " + maskFloor);
+            if (maskWarmup < 0 || maskFloor < 0 || maskFloor > 1 || maskFaceFloor < 0 || maskFaceFloor > 1) {
+                throw new FaceswapException(SECTION + ".loss-weights: mask-warmup must be >= 0, mask-floor and mask-face-floor in [0, 1], got "
+                        + maskWarmup + ", " + maskFloor + " and " + maskFaceFloor);
             }
             if (perceptual.size() != 4) {
                 throw new FaceswapException(SECTION + ".loss-weights.perceptual needs 4 entries (one per ResNet stage), got " + perceptual);
@@ -71,7 +77,8 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
                 new AdamSettings((float) section.getDouble("discriminator-learning-rate"), beta1, beta2, epsilon),
                 section.getDouble("mixup-alpha"),
                 new LossWeights(w.getDouble("adversarial"), w.getDouble("reconstruction"), w.getDouble("eyes"), w.getDouble("edge"),
-                        w.getDoubleList("perceptual"), w.getDouble("mask"), w.getLong("mask-warmup"), w.getDouble("mask-floor")),
+                        w.getDoubleList("perceptual"), w.getDouble("mask"), w.getLong("mask-warmup"), w.getDouble("mask-floor"),
+                        w.getDouble("mask-face-floor")),
                 section.getString("recognition-manifest"), section.getInt("seed"));
     }
 

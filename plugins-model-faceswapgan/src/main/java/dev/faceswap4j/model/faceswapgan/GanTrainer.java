@@ -118,8 +118,11 @@ final class GanTrainer implements Trainer {
             NDArray eyes = batch.hasEyes()
                     ? scope.create(batch.eyes(), new Shape(batch.size(), 1, batch.faceSize(), batch.faceSize()))
                     : null;
+            NDArray face = batch.hasFace()
+                    ? scope.create(batch.face(), new Shape(batch.size(), 1, batch.faceSize(), batch.faceSize()))
+                    : null;
             result.put("d", trainDiscriminator(a, warped, target));
-            trainGenerator(a, warped, target, eyes, result);
+            trainGenerator(a, warped, target, eyes, face, result);
         }
         return result;
     }
@@ -142,11 +145,11 @@ final class GanTrainer implements Trainer {
         return loss;
     }
 
-    private void trainGenerator(boolean a, NDArray warped, NDArray target, NDArray eyes, Map<String, Double> result) {
+    private void trainGenerator(boolean a, NDArray warped, NDArray target, NDArray eyes, NDArray face, Map<String, Double> result) {
         try (GradientCollector collector = engine.newGradientCollector()) {
             NDArray output = networks.generate(warped, a, true);
-            GanLosses.GeneratorTerms terms = losses.generator(output, warped, target, eyes,
-                    face -> networks.discriminate(face, warped, a, true), iteration < settings.weights().maskWarmup());
+            GanLosses.GeneratorTerms terms = losses.generator(output, warped, target, eyes, face,
+                    image -> networks.discriminate(image, warped, a, true), iteration < settings.weights().maskWarmup());
             collector.backward(terms.total());
             result.put("g", (double) terms.total().getFloat());
             result.put("loss", (double) terms.reconstruction().getFloat());
