@@ -89,7 +89,6 @@ class DashboardIT {
         Process serve = serve(work);
         try (HeadlessChromium page = new HeadlessChromium(chromium.get(), "http://127.0.0.1:" + port(serve) + "/",
                 Files.createDirectories(dir.resolve("profile")))) {
-            page.await("document.readyState", "complete"::equals, 60);
             page.eval("document.getElementById('config').value = 'pipeline.conf'; document.getElementById('start').click(); 'clicked'");
             page.await("document.getElementById('job-state').textContent", state -> state.startsWith("running pipeline.conf"), 30);
             page.await("document.getElementById('model').value", "run/model"::equals, 300);

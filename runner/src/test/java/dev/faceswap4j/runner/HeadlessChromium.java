@@ -63,6 +63,9 @@ final class HeadlessChromium implements AutoCloseable {
             Thread.sleep(200);
         }
         socket = http.newWebSocketBuilder().buildAsync(URI.create(page), new Answers()).get(30, TimeUnit.SECONDS);
+        // The tab first holds about:blank, whose readyState is already "complete": wait for the page itself.
+        String loaded = JSON.writeValueAsString(url) + " complete";
+        await("JSON.stringify(location.href) + ' ' + document.readyState", loaded::equals, 60);
     }
 
     /** The value of {@code expression} evaluated in the page, as text. */

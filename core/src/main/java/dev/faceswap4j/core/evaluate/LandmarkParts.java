@@ -17,7 +17,6 @@ public record LandmarkParts(double jaw, double brows, double nose, double eyes, 
     private static final int NOSE_FROM = 27;
     private static final int EYES_FROM = 36;
     private static final int MOUTH_FROM = 48;
-    private static final int POINTS = 68;
     /** Outer eye corners: the distance that normalises landmark figures. */
     private static final int LEFT_EYE_OUTER = 36;
     private static final int RIGHT_EYE_OUTER = 45;
@@ -30,7 +29,7 @@ public record LandmarkParts(double jaw, double brows, double nose, double eyes, 
                 meanDistance(swapped, source, BROWS_FROM, NOSE_FROM) / scale,
                 meanDistance(swapped, source, NOSE_FROM, EYES_FROM) / scale,
                 meanDistance(swapped, source, EYES_FROM, MOUTH_FROM) / scale,
-                meanDistance(swapped, source, MOUTH_FROM, POINTS) / scale);
+                meanDistance(swapped, source, MOUTH_FROM, Landmarks.DLIB_68) / scale);
     }
 
     /** Part by part, the mean over the frames that have a figure (NaN-free). */

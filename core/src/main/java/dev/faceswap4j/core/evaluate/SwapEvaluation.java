@@ -8,7 +8,6 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.api.Landmarks;
-import dev.faceswap4j.api.Point2;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.compare.Descriptors;
 import dev.faceswap4j.core.people.FaceChips;
@@ -35,7 +34,6 @@ public final class SwapEvaluation {
 
     /** The 51 inner points (brows, nose, eyes, mouth) start after the 17 of the jaw line. */
     private static final int INNER_FROM = 17;
-    private static final int POINTS = 68;
     /** A swapped face is the source's face when their boxes overlap at least this much. */
     private static final double SAME_FACE_IOU = 0.3;
     /** Around the landmark hull still counted as face (the convert mask's feather), in eye distances. */
@@ -190,8 +188,8 @@ public final class SwapEvaluation {
                     src == null ? "" : identities.nearest(src),
                     out == null ? Double.NaN : Descriptors.distance(out, target), out == null ? Double.NaN : Descriptors.distance(out, own),
                     src == null ? Double.NaN : Descriptors.distance(src, target), out == null ? Double.NaN : Descriptors.cosine(out, target),
-                    landmarkError, innerLandmarkError, landmarkParts, expressionError, expressionParts, expressionFrozen, psnrOutside, psnrInside, sharpnessSource, sharpnessSwapped, jitter, flickerSource,
-                    flickerSwapped);
+                    landmarkError, innerLandmarkError, landmarkParts, expressionError, expressionParts, expressionFrozen, psnrOutside,
+                    psnrInside, sharpnessSource, sharpnessSwapped, jitter, flickerSource, flickerSwapped);
         }
     }
 
@@ -223,8 +221,8 @@ public final class SwapEvaluation {
         }
         m.swappedChip = FaceChips.ofFrame(out, m.swapped.points(), embedder.chipSize());
         double eyes = LandmarkParts.eyeDistance(m.source.points());
-        m.landmarkError = LandmarkParts.meanDistance(m.swapped.points(), m.source.points(), 0, POINTS) / eyes;
-        m.innerLandmarkError = LandmarkParts.meanDistance(m.swapped.points(), m.source.points(), INNER_FROM, POINTS) / eyes;
+        m.landmarkError = LandmarkParts.meanDistance(m.swapped.points(), m.source.points(), 0, Landmarks.DLIB_68) / eyes;
+        m.innerLandmarkError = LandmarkParts.meanDistance(m.swapped.points(), m.source.points(), INNER_FROM, Landmarks.DLIB_68) / eyes;
         m.landmarkParts = LandmarkParts.between(m.swapped.points(), m.source.points(), eyes);
         FaceRegion region = FaceRegion.of(m.source.points(), src.width(), src.height(), (int) Math.round(FACE_MARGIN * eyes));
         m.psnrOutside = region.psnrOutside(src, out);

@@ -132,6 +132,9 @@ class ConfigLoaderTest {
         assertEquals(0.0, preset.getDouble("faceswap4j.convert.erode"), "the whole hull (README, Quality)");
         assertEquals(0.0, preset.getDouble("faceswap4j.models.autoencoder.loss.background-weight"), "only the face counts");
         assertTrue(preset.getBoolean("faceswap4j.models.autoencoder.learn-mask"));
+        assertEquals("pixel-shuffle", preset.getString("faceswap4j.models.autoencoder.upscale"));
+        assertEquals(4.0, preset.getDouble("faceswap4j.models.autoencoder.loss.mouth-multiplier"));
+        assertEquals(3.0, preset.getDouble("faceswap4j.train.augmentation.warp-sigma"));
         Path file = write("faceswap4j { preset = cpu-fast, train.batch-size = 4 }");
         assertEquals(4, load(props, file).getInt("faceswap4j.train.batch-size"), "the user's own setting wins over the preset");
         assertEquals(List.of("cpu-fast"), new ConfigLoader(getClass().getClassLoader(), props).presets());

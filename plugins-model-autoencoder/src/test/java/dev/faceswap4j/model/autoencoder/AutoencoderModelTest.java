@@ -40,39 +40,30 @@ class AutoencoderModelTest {
 
     @Test
     void parameterCountIsTheKerasModels() {
-        AutoencoderSettings classic = AutoencoderSettings.classic();
-        try (NDManager manager = PyTorchEngines.pytorch().newBaseManager()) {
-            Shape input = new Shape(1, 3, 64, 64);
-            SequentialBlock encoder = AutoencoderNetwork.encoder(classic);
-            ConvBlocks.initialize(encoder, manager, input);
-            Shape code = encoder.getOutputShapes(new Shape[] {input})[0];
-            assertEquals(new Shape(1, 512, 8, 8), code);
-            SequentialBlock decoder = AutoencoderNetwork.decoder(classic);
-            ConvBlocks.initialize(decoder, manager, code);
-            assertEquals(new Shape(1, 3, 64, 64), decoder.getOutputShapes(new Shape[] {code})[0]);
-            assertEquals(55_505_664L, ConvBlocks.parameterCount(encoder));
-            assertEquals(1_553_539L, ConvBlocks.parameterCount(decoder));
-            assertEquals(58_612_742L, ConvBlocks.parameterCount(encoder) + 2 * ConvBlocks.parameterCount(decoder));
-        }
+        assertShapesAndCounts(AutoencoderSettings.classic(), 55_505_664L, 1_553_539L);
     }
 
     /** The original deepfakes Keras model up-scales by pixel shuffle: Conv2D(4·filters, 3) → LeakyReLU → PixelShuffler. */
     @Test
     void withPixelShuffleTheParameterCountIsTheOriginalDeepfakesModels() {
-        AutoencoderSettings original = withUpscale(AutoencoderSettings.classic(), ConvBlocks.Upscale.PIXEL_SHUFFLE);
+        // Encoder: 4 convolutions 9,728 + 819,456 + 3,277,312 + 13,108,224, dense 16,778,240 + 16,793,600, up-scale 18,876,416.
+        // Decoder: up-scales 4,719,616 + 1,180,160 + 295,168, RGB 4,803.
+        assertShapesAndCounts(withUpscale(AutoencoderSettings.classic(), ConvBlocks.Upscale.PIXEL_SHUFFLE), 69_662_976L, 6_199_747L);
+    }
+
+    /** 64 px faces in, an (8, 8, 512) code between encoder and decoders, 64 px RGB out, with these weight counts. */
+    private static void assertShapesAndCounts(AutoencoderSettings settings, long encoderWeights, long decoderWeights) {
         try (NDManager manager = PyTorchEngines.pytorch().newBaseManager()) {
             Shape input = new Shape(1, 3, 64, 64);
-            SequentialBlock encoder = AutoencoderNetwork.encoder(original);
+            SequentialBlock encoder = AutoencoderNetwork.encoder(settings);
             ConvBlocks.initialize(encoder, manager, input);
             Shape code = encoder.getOutputShapes(new Shape[] {input})[0];
             assertEquals(new Shape(1, 512, 8, 8), code);
-            SequentialBlock decoder = AutoencoderNetwork.decoder(original);
+            SequentialBlock decoder = AutoencoderNetwork.decoder(settings);
             ConvBlocks.initialize(decoder, manager, code);
             assertEquals(new Shape(1, 3, 64, 64), decoder.getOutputShapes(new Shape[] {code})[0]);
-            // Encoder: 4 convolutions 9,728 + 819,456 + 3,277,312 + 13,108,224, dense 16,778,240 + 16,793,600, up-scale 18,876,416.
-            assertEquals(69_662_976L, ConvBlocks.parameterCount(encoder));
-            // Decoder: up-scales 4,719,616 + 1,180,160 + 295,168, RGB 4,803.
-            assertEquals(6_199_747L, ConvBlocks.parameterCount(decoder));
+            assertEquals(encoderWeights, ConvBlocks.parameterCount(encoder));
+            assertEquals(decoderWeights, ConvBlocks.parameterCount(decoder));
         }
     }
 
