@@ -94,13 +94,14 @@ final class GanLosses {
         NDArray adversarial = scores.apply(blended).sub(1).square().mean().add(scores.apply(rgb).sub(1).square().mean());
         NDArray alpha = output.get(":, 3:4");
         NDArray mask;
-        if (face == null || weights.maskFaceFloor() == 0) {
+        if (face == null || weights.maskFaceFloor() == 0 || weights.maskFaceWeight() == 0) {
             mask = warmup ? below(alpha, weights.maskFloor()).mean().mul(MASK_HINGE_WEIGHT) : alpha.mean().mul((float) weights.mask());
         } else {
-            // Where the input already looks like the target (A's own skin, in training) the L1 would close the mask, and a
-            // swap would show A there: inside the face the mask is held at mask-face-floor; the schedule's term rules outside.
+            // In training the warped input already looks like the target, so the losses on the blend would close the mask and
+            // a swap would show A: inside the face the mask is held at mask-face-floor; the schedule's term rules outside.
             NDArray outside = warmup ? below(alpha, weights.maskFloor()).mul(MASK_HINGE_WEIGHT) : alpha.mul((float) weights.mask());
-            mask = outside.mul(face.neg().add(1)).add(below(alpha, weights.maskFaceFloor()).mul(face).mul(MASK_HINGE_WEIGHT)).mean();
+            NDArray inside = below(alpha, weights.maskFaceFloor()).mul((float) weights.maskFaceWeight());
+            mask = outside.mul(face.neg().add(1)).add(inside.mul(face)).mean();
         }
         Map<String, NDArray> weighted = new LinkedHashMap<>();
         weighted.put("adversarial", adversarial.mul((float) weights.adversarial()));

@@ -14,12 +14,12 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
 
     /** Weights of the generator's loss terms (see reference.conf). */
     public record LossWeights(double adversarial, double reconstruction, double eyes, double edge, List<Double> perceptual,
-            double mask, long maskWarmup, double maskFloor, double maskFaceFloor) {
+            double mask, long maskWarmup, double maskFloor, double maskFaceFloor, double maskFaceWeight) {
 
         /** faceswap-GAN's mask schedule as it was: nothing holds the mask open inside the face after the warm-up. */
         public LossWeights(double adversarial, double reconstruction, double eyes, double edge, List<Double> perceptual, double mask,
                 long maskWarmup, double maskFloor) {
-            this(adversarial, reconstruction, eyes, edge, perceptual, mask, maskWarmup, maskFloor, 0);
+            this(adversarial, reconstruction, eyes, edge, perceptual, mask, maskWarmup, maskFloor, 0, 0);
         }
 
         public LossWeights {
@@ -27,6 +27,9 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
             if (maskWarmup < 0 || maskFloor < 0 || maskFloor > 1 || maskFaceFloor < 0 || maskFaceFloor > 1) {
                 throw new FaceswapException(SECTION + ".loss-weights: mask-warmup must be >= 0, mask-floor and mask-face-floor in [0, 1], got "
                         + maskWarmup + ", " + maskFloor + " and " + maskFaceFloor);
+            }
+            if (maskFaceWeight < 0) {
+                throw new FaceswapException(SECTION + ".loss-weights.mask-face-weight must be >= 0, got " + maskFaceWeight);
             }
             if (perceptual.size() != 4) {
                 throw new FaceswapException(SECTION + ".loss-weights.perceptual needs 4 entries (one per ResNet stage), got " + perceptual);
@@ -78,7 +81,7 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
                 section.getDouble("mixup-alpha"),
                 new LossWeights(w.getDouble("adversarial"), w.getDouble("reconstruction"), w.getDouble("eyes"), w.getDouble("edge"),
                         w.getDoubleList("perceptual"), w.getDouble("mask"), w.getLong("mask-warmup"), w.getDouble("mask-floor"),
-                        w.getDouble("mask-face-floor")),
+                        w.getDouble("mask-face-floor"), w.getDouble("mask-face-weight")),
                 section.getString("recognition-manifest"), section.getInt("seed"));
     }
 
