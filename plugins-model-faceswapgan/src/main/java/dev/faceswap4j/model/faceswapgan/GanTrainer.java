@@ -115,16 +115,17 @@ final class GanTrainer implements Trainer {
                         "alignments.json");
                 warnedNoEyes = true;
             }
-            NDArray eyes = batch.hasEyes()
-                    ? scope.create(batch.eyes(), new Shape(batch.size(), 1, batch.faceSize(), batch.faceSize()))
-                    : null;
-            NDArray face = batch.hasFace()
-                    ? scope.create(batch.face(), new Shape(batch.size(), 1, batch.faceSize(), batch.faceSize()))
-                    : null;
+            NDArray eyes = batch.hasEyes() ? plane(scope, batch.eyes(), batch) : null;
+            NDArray face = batch.hasFace() ? plane(scope, batch.face(), batch) : null;
             result.put("d", trainDiscriminator(a, warped, target));
             trainGenerator(a, warped, target, eyes, face, result);
         }
         return result;
+    }
+
+    /** One weight per pixel of each face of the batch, as (N, 1, H, W). */
+    private static NDArray plane(NDManager scope, float[] values, FaceBatch batch) {
+        return scope.create(values, new Shape(batch.size(), 1, batch.faceSize(), batch.faceSize()));
     }
 
     private double trainDiscriminator(boolean a, NDArray warped, NDArray target) {
