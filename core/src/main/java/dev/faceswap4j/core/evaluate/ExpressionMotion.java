@@ -38,15 +38,18 @@ final class ExpressionMotion {
         if (source.size() != swapped.size()) {
             throw new IllegalArgumentException(source.size() + " source faces, " + swapped.size() + " swapped");
         }
-        List<Landmarks> sourceOffsets = offsets(source);
-        List<Landmarks> swappedOffsets = offsets(swapped);
         List<Double> errors = new ArrayList<>();
         List<LandmarkParts> parts = new ArrayList<>();
         List<Double> frozen = new ArrayList<>();
         if (source.isEmpty()) {
             return new Result(errors, parts, frozen);
         }
-        double eyes = LandmarkParts.eyeDistance(mean(aligned(source)));
+        List<Landmarks> sourceAligned = aligned(source);
+        Landmarks sourceMean = mean(sourceAligned);
+        List<Landmarks> sourceOffsets = offsets(sourceAligned, sourceMean);
+        List<Landmarks> swappedAligned = aligned(swapped);
+        List<Landmarks> swappedOffsets = offsets(swappedAligned, mean(swappedAligned));
+        double eyes = LandmarkParts.eyeDistance(sourceMean);
         Landmarks still = new Landmarks(Collections.nCopies(Landmarks.DLIB_68, new Point2(0, 0)));
         for (int i = 0; i < source.size(); i++) {
             errors.add(LandmarkParts.meanDistance(swappedOffsets.get(i), sourceOffsets.get(i), 0, Landmarks.DLIB_68) / eyes);
@@ -56,10 +59,8 @@ final class ExpressionMotion {
         return new Result(errors, parts, frozen);
     }
 
-    /** Each face's aligned shape minus the mean aligned shape of all of them. */
-    private static List<Landmarks> offsets(List<Landmarks> faces) {
-        List<Landmarks> aligned = aligned(faces);
-        Landmarks mean = mean(aligned);
+    /** Each aligned shape minus {@code mean}, the mean aligned shape of all of them. */
+    private static List<Landmarks> offsets(List<Landmarks> aligned, Landmarks mean) {
         List<Landmarks> offsets = new ArrayList<>();
         for (Landmarks face : aligned) {
             List<Point2> points = new ArrayList<>();
