@@ -10,11 +10,13 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * A convolution with few output channels (the decoders' RGB layer) that runs, on the CPU, as one
- * with a whole block of 16 output channels, the extra ones zero, and keeps the real channels.
+ * A convolution whose output channels are not a whole number of 16-channel blocks (the decoders' RGB
+ * layer, a narrow network's 8- or 24-filter layers) that runs, on the CPU, as one with whole blocks,
+ * the extra channels zero, and keeps the real channels. Every convolution of the networks is one
+ * ({@link ConvBlocks#conv}); where the filters are whole blocks, or on a GPU, it is a plain {@link Conv2d}.
  *
- * <p>Why: libtorch 2.7.1 runs CPU convolutions through oneDNN in channel-blocked layouts and pads a
- * 3-channel output gradient to the block size; the padding is not always cleared, so the input
+ * <p>Why: libtorch 2.7.1 runs CPU convolutions through oneDNN in channel-blocked layouts and pads an
+ * output gradient of 3 or 8 channels to the block size; the padding is not always cleared, so the input
  * gradient of such a layer came back wrong (off against finite differences, different from run to
  * run, NaN when the stale memory held NaN). With the
  * channels padded here the gradient reaching oneDNN is whole blocks of explicit zeros. Weights,

@@ -105,9 +105,12 @@ public final class ConvBlocks {
         return block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
     }
 
-    /** A "same"-padded convolution (odd kernel). */
+    /**
+     * A "same"-padded convolution (odd kernel), block-padded on the CPU where its filters are not whole oneDNN
+     * channel blocks ({@link BlockPaddedConv2d}: the input gradient of such a layer is wrong otherwise).
+     */
     public static Conv2d conv(int filters, int kernel, int stride) {
-        return convBuilder(filters, kernel, stride).build();
+        return new BlockPaddedConv2d(convBuilder(filters, kernel, stride));
     }
 
     public static Conv2d.Builder convBuilder(int filters, int kernel, int stride) {

@@ -2,13 +2,11 @@ package dev.faceswap4j.model.autoencoder;
 
 import static dev.faceswap4j.djl.ConvBlocks.addBottleneck;
 import static dev.faceswap4j.djl.ConvBlocks.conv;
-import static dev.faceswap4j.djl.ConvBlocks.convBuilder;
 import static dev.faceswap4j.djl.ConvBlocks.leakyRelu;
 import static dev.faceswap4j.djl.ConvBlocks.addUpscale;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import dev.faceswap4j.djl.BlockPaddedConv2d;
 
 /** The classic deepfake autoencoder's networks (NCHW): one encoder and two decoders of identical shape. */
 public final class AutoencoderNetwork {
@@ -29,7 +27,7 @@ public final class AutoencoderNetwork {
             addUpscale(decoder, filters, settings.upscale());
         }
         // RGB, and with learn-mask a fourth channel: the face mask, trained towards the landmark hull.
-        decoder.add(new BlockPaddedConv2d(convBuilder(settings.outputChannels(), 5, 1))).add(Activation.sigmoidBlock());
+        decoder.add(conv(settings.outputChannels(), 5, 1)).add(Activation.sigmoidBlock());
         return decoder;
     }
 }

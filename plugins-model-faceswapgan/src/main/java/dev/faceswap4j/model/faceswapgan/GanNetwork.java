@@ -46,7 +46,7 @@ final class GanNetwork {
                 decoder.add(new SelfAttention(filters));
             }
         }
-        return decoder.add(new BlockPaddedConv2d(ConvBlocks.convBuilder(OUTPUT_CHANNELS, 5, 1))).add(Activation.sigmoidBlock());
+        return decoder.add(ConvBlocks.conv(OUTPUT_CHANNELS, 5, 1)).add(Activation.sigmoidBlock());
     }
 
     /**
@@ -56,11 +56,11 @@ final class GanNetwork {
     static SequentialBlock discriminator(GanSettings settings) {
         SequentialBlock discriminator = new SequentialBlock();
         for (int filters : settings.discriminatorFilters()) {
-            discriminator.add(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(4, 4)).optStride(new Shape(2, 2))
-                    .optPadding(new Shape(1, 1)).build())
+            discriminator.add(new BlockPaddedConv2d(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(4, 4))
+                    .optStride(new Shape(2, 2)).optPadding(new Shape(1, 1))))
                     .add(Activation.leakyReluBlock(DISCRIMINATOR_SLOPE));
         }
         int last = settings.discriminatorFilters().get(settings.discriminatorFilters().size() - 1);
-        return discriminator.add(new SelfAttention(last)).add(new BlockPaddedConv2d(ConvBlocks.convBuilder(1, 3, 1)));
+        return discriminator.add(new SelfAttention(last)).add(ConvBlocks.conv(1, 3, 1));
     }
 }

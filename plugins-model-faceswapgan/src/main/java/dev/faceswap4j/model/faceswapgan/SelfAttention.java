@@ -12,7 +12,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
-import dev.faceswap4j.djl.BlockPaddedConv2d;
 
 /**
  * SAGAN self-attention: 1×1 convolutions give query and key (channels / 8) and value (channels);
@@ -44,8 +43,7 @@ final class SelfAttention extends AbstractBlock {
     }
 
     private static Block pointwise(int filters) {
-        // Padded: channel counts such as 8 are not whole oneDNN blocks (see BlockPaddedConv2d).
-        return new BlockPaddedConv2d(ConvBlocks.convBuilder(filters, 1, 1));
+        return ConvBlocks.conv(filters, 1, 1);
     }
 
     @Override
