@@ -19,7 +19,8 @@ import java.util.Random;
 /**
  * Training step time of faceswap-GAN beside the autoencoder, same widths, batch and threads, one run:
  * the classic widths (faceswap-GAN's decoder attention at 32 and 64 px, and at 32 px only) and the
- * lite preset (quarter widths). A step is one iteration: both identities, and for the GAN both its
+ * lite preset (quarter widths: the decoder's attention at no side, 16, 32 (cpu-fast's) and 32 and 64 px,
+ * and at 32 px without the perceptual loss, so it shows where a CPU step goes). A step is one iteration: both identities, and for the GAN both its
  * discriminator and generator updates.
  *
  * <pre>mvn -q install -DskipTests -pl plugins-model-autoencoder -am &amp;&amp; mvn -q -pl plugins-model-faceswapgan \
@@ -50,13 +51,18 @@ public final class GanStepBenchmark {
             double autoencoder = medianMillis(new AutoencoderModel(new AutoencoderSettings(device, 64, encoder, dim, bottleneck, decoder, adam, 1)),
                     faces, steps);
             System.out.printf(Locale.ROOT, "%-7s autoencoder                          %8.0f ms/iteration%n", widths, autoencoder);
-            for (List<Integer> attention : List.of(List.of(32), List.of(32, 64))) {
-                GanSettings gan = new GanSettings(device, 64, encoder, dim, bottleneck, decoder, attention, discriminator, adam,
-                        new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f), 0.2,
-                        new GanSettings.LossWeights(0.1, 1, 30, 3, List.of(0.01, 0.1, 0.3, 0.1), 0.01, 0, 0.5), manifest, 1);
-                double millis = medianMillis(new GanModel(gan), faces, steps);
-                System.out.printf(Locale.ROOT, "%-7s faceswap-gan, decoder attention %-8s %8.0f ms/iteration = %.1f x the autoencoder%n", widths,
-                        attention, millis, millis / autoencoder);
+            // Lite: where the step goes (the decoder's attention by side, the perceptual network); classic: faceswap-GAN's two layouts.
+            List<List<Integer>> attentions = lite ? List.of(List.of(), List.of(16), List.of(32), List.of(32, 64)) : List.of(List.of(32), List.of(32, 64));
+            for (List<Integer> attention : attentions) {
+                for (boolean perceptual : lite && attention.equals(List.of(32)) ? new boolean[] {true, false} : new boolean[] {true}) {
+                    List<Double> perceptualWeights = perceptual ? List.of(0.01, 0.1, 0.3, 0.1) : List.of(0.0, 0.0, 0.0, 0.0);
+                    GanSettings gan = new GanSettings(device, 64, encoder, dim, bottleneck, decoder, attention, discriminator, adam,
+                            new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f), 0.2,
+                            new GanSettings.LossWeights(0.1, 1, 30, 3, perceptualWeights, 0.01, 0, 0.5), manifest, 1);
+                    double millis = medianMillis(new GanModel(gan), faces, steps);
+                    System.out.printf(Locale.ROOT, "%-7s faceswap-gan, decoder attention %-8s%-16s %8.0f ms/iteration = %.1f x the autoencoder%n",
+                            widths, attention, perceptual ? "" : ", no perceptual", millis, millis / autoencoder);
+                }
             }
         }
         System.out.printf(Locale.ROOT, "(batch %d per identity, %d threads, %s, median of %d iterations after 2 warm-up)%n", batch, threads,
