@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
  * tensors' own CPU storage. libtorch's element-wise ops (and DJL's native {@code adamUpdate}, which
  * strings a dozen of them together, each with its own temporary) make ten or more passes over the
  * 58 M weights; the update is memory-bound, so one pass is several times faster (measured in the
- * README: 2.96 s → 0.06–0.14 s per autoencoder side on 2 cores).
+ * docs/training.md: 2.96 s → 0.06–0.14 s per autoencoder side on 2 cores).
  *
  * <p>Each worker copies a cache-sized chunk of weights, gradients and moments into its own arrays,
  * updates them there (a loop the JIT vectorises) and writes them back, the gradient as zeros.

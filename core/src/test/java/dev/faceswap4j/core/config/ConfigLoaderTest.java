@@ -129,7 +129,7 @@ class ConfigLoaderTest {
         assertEquals(3.0, preset.getDouble("faceswap4j.models.autoencoder.loss.eye-multiplier"), "the preset's value");
         assertEquals(256, preset.getInt("faceswap4j.models.autoencoder.encoder-dim"));
         assertEquals(8, preset.getInt("faceswap4j.train.batch-size"));
-        assertEquals(0.0, preset.getDouble("faceswap4j.convert.erode"), "the whole hull (README, Quality)");
+        assertEquals(0.0, preset.getDouble("faceswap4j.convert.erode"), "the whole hull (docs/quality.md)");
         assertEquals(0.0, preset.getDouble("faceswap4j.models.autoencoder.loss.background-weight"), "only the face counts");
         assertTrue(preset.getBoolean("faceswap4j.models.autoencoder.learn-mask"));
         assertEquals("pixel-shuffle", preset.getString("faceswap4j.models.autoencoder.upscale"));
