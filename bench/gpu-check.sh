@@ -9,7 +9,8 @@
 # own libtorch: PYTORCH_LIBRARY_PATH if set, else the lib/ folder of the Python torch package. DJL's JNI is built
 # for one libtorch version: this build's (DJL 0.36) for libtorch 2.7.x, CUDA flavor cu128 (a -Pcuda build's,
 # DJL 0.33, for 2.5.x, cu124). The check prints the device, the classic autoencoder's training step at batch 64
-# (samples/s), the swap of 64 aligned faces (faces/s), and the same step in PyTorch on the same GPU as the
+# (samples/s), the swap of 64 aligned faces (faces/s), the same for the presets of larger faces (gpu-128, gpu-256, at
+# their own batch sizes; PRESETS= to skip them), and the same classic step in PyTorch on the same GPU as the
 # reference when Python's torch is there. Convert at 720p needs the whole distribution (FFmpeg, OpenCV and ONNX
 # Runtime GPU natives, about 680 MB): where target/faceswap4j and ../shared/data/nggyup.mp4 are there it runs
 # too, else it says so.
@@ -81,7 +82,7 @@ run() {
     fi
     export PYTORCH_LIBRARY_PATH PYTORCH_VERSION="$wanted" PYTORCH_FLAVOR="${PYTORCH_FLAVOR:-$flavor}"
   fi
-  "$java" -Dai.djl.offline=true -DDJL_CACHE_DIR="$out/djl-cache" -Dbatch="${BATCH:-64}" -Dsteps="${STEPS:-20}" \
+  "$java" -Dai.djl.offline=true -DDJL_CACHE_DIR="$out/djl-cache" -Dbatch="${BATCH:-64}" -Dsteps="${STEPS:-20}" -Dpresets="${PRESETS-gpu-128,gpu-256}" \
     -cp "$out/lib/*" dev.faceswap4j.model.autoencoder.bench.GpuCheck
   if python3 -c 'import torch; assert torch.cuda.is_available()' 2>/dev/null; then
     echo "reference (PyTorch, same GPU): $(python3 bench/autoencoder_step.py --device cuda --batch "${BATCH:-64}" --steps "${STEPS:-20}")"

@@ -22,6 +22,21 @@ public interface Trainer extends AutoCloseable {
     Map<String, Double> step(FaceBatch a, FaceBatch b);
 
     /**
+     * Separates what a figure measures from the network it belongs to in the name of a {@link #statistics()} entry:
+     * {@code grad:g_a} is the gradient norm of generator A's update.
+     */
+    String STATISTIC_SEPARATOR = ":";
+
+    /**
+     * Figures of the last {@link #step} per optimizer update, for {@code losses.csv} (not losses): {@code grad:NAME}, the
+     * global L2 norm of the gradients before clipping, and {@code update:NAME}, the size of the update relative to the
+     * weights (‖Δw‖ / ‖w‖). Empty by default.
+     */
+    default Map<String, Double> statistics() {
+        return Map.of();
+    }
+
+    /**
      * The model as trained so far, for previews; it sees later steps' weights and is valid until this
      * trainer is closed. Closing it does not close the trainer.
      */

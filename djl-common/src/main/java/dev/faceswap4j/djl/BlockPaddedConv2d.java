@@ -22,7 +22,7 @@ import ai.djl.util.PairList;
  * channels padded here the gradient reaching oneDNN is whole blocks of explicit zeros. Weights,
  * parameter count and file format stay those of a plain {@link Conv2d}.
  */
-public final class BlockPaddedConv2d extends Conv2d {
+public class BlockPaddedConv2d extends Conv2d {
 
     /** oneDNN's largest channel block on x86 (AVX-512); a multiple of the AVX2 block of 8. */
     static final int CHANNEL_BLOCK = 16;

@@ -30,7 +30,8 @@ public final class ConvBlocks {
      * UpSampling2D + Conv2D); {@code PIXEL_SHUFFLE} convolves 3×3 to four times the filters at the low side and
      * rearranges each group of four channels into a 2×2 block (sub-pixel convolution, the original deepfakes
      * "upscale", also faceswap's and DFL's): the same multiply-adds, but each of the four output pixels has its
-     * own weights, where nearest up-sampling makes neighbours share theirs.
+     * own weights, where nearest up-sampling makes neighbours share theirs. The shuffle's convolution starts with
+     * ICNR ({@link SubPixelConv2d}), so it does not start with a checkerboard.
      */
     public enum Upscale {
         NEAREST("nearest"), PIXEL_SHUFFLE("pixel-shuffle");
@@ -76,7 +77,7 @@ public final class ConvBlocks {
     public static SequentialBlock addUpscale(SequentialBlock network, int filters, Upscale mode) {
         return switch (mode) {
             case NEAREST -> network.add(upsample()).add(conv(filters, 3, 1)).add(leakyRelu());
-            case PIXEL_SHUFFLE -> network.add(conv(4 * filters, 3, 1)).add(leakyRelu()).add(pixelShuffle());
+            case PIXEL_SHUFFLE -> network.add(new SubPixelConv2d(filters)).add(leakyRelu()).add(pixelShuffle());
         };
     }
 

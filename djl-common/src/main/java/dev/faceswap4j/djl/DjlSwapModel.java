@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.api.TrainerOptions;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,9 @@ public abstract class DjlSwapModel implements SwapModel {
     }
 
     @Override
-    public final Trainer newTrainer() {
+    public final Trainer newTrainer(TrainerOptions options) {
         Engine engine = PyTorchEngines.pytorch();
-        return newTrainer(engine, device(engine));
+        return newTrainer(engine, device(engine), options);
     }
 
     @Override
@@ -54,7 +55,19 @@ public abstract class DjlSwapModel implements SwapModel {
     }
 
     /** A fresh trainer on {@code device}. */
-    protected abstract Trainer newTrainer(Engine engine, Device device);
+    protected abstract Trainer newTrainer(Engine engine, Device device, TrainerOptions options);
+
+    /**
+     * The seed a trainer initialises its weights with: the model's own {@code seed} setting where it names one, else
+     * the run's (0: none, a different model every time). Seeds the engine's generator with it.
+     */
+    public static long seedEngine(Engine engine, int modelSeed, TrainerOptions options) {
+        long seed = modelSeed != 0 ? modelSeed : options.seed();
+        if (seed != 0) {
+            engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
+        }
+        return seed;
+    }
 
     /**
      * The checkpoint in {@code dir} as a swapper that owns {@code manager}, built with the architecture the checkpoint

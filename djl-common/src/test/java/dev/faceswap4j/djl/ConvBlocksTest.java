@@ -2,6 +2,7 @@ package dev.faceswap4j.djl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -57,6 +58,27 @@ class ConvBlocksTest {
                 long weights = mode == ConvBlocks.Upscale.NEAREST ? 9 * 8 * 6 + 6 : 9 * 8 * 24 + 24;
                 assertEquals(weights, ConvBlocks.parameterCount(block), mode.toString());
             }
+        }
+    }
+
+    /**
+     * ICNR: a freshly initialised pixel-shuffle up-scale draws each 2×2 block in one value per channel (a convolution,
+     * then nearest up-sampling: no checkerboard to start from), while its weights are not all alike.
+     */
+    @Test
+    void aPixelShuffleUpscaleStartsWithoutACheckerboard() {
+        try (NDManager manager = PyTorchEngines.pytorch().newBaseManager()) {
+            Shape input = new Shape(2, 8, 4, 4);
+            SequentialBlock block = ConvBlocks.addUpscale(new SequentialBlock(), 16, ConvBlocks.Upscale.PIXEL_SHUFFLE);
+            ConvBlocks.initialize(block, manager, input);
+            NDArray output = block.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(input)), false).singletonOrThrow();
+            NDArray topLeft = output.get(":, :, 0::2, 0::2");
+            for (String subPixel : new String[] {":, :, 0::2, 1::2", ":, :, 1::2, 0::2", ":, :, 1::2, 1::2"}) {
+                assertEquals(0f, output.get(subPixel).sub(topLeft).abs().max().getFloat(), 0f, subPixel);
+            }
+            assertTrue(topLeft.abs().max().getFloat() > 0.1f, "the up-scale is not all zeros");
+            NDArray weight = block.getParameters().valueAt(0).getArray();
+            assertTrue(weight.get("0::4").sub(weight.get("4::4")).abs().max().getFloat() > 0.01f, "filters of different channels differ");
         }
     }
 }

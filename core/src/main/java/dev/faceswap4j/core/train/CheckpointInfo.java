@@ -17,9 +17,16 @@ import java.nio.file.Path;
  * @param coverage side of the crop's central square the model sees, pixels of a 256 px crop
  * @param cropSize side of the aligned crops trained on
  * @param padding border of those crops around the mean-face square, pixels (as extract wrote them)
+ * @param learningRateFactor what the training guard's roll-backs left of the configured learning rate (1 = all of it),
+ *     kept by a resumed run
  */
 public record CheckpointInfo(int version, String model, long iteration, int faceSize, double coverage, int cropSize, double padding,
-        String facesA, String facesB) {
+        String facesA, String facesB, double learningRateFactor) {
+
+    public CheckpointInfo {
+        // Written before the guard existed: the learning rate as configured.
+        learningRateFactor = learningRateFactor > 0 ? learningRateFactor : 1;
+    }
 
     public static final int VERSION = 1;
     public static final String FILE_NAME = "checkpoint.json";

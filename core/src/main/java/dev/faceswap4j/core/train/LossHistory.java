@@ -11,13 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What {@code losses.csv} says: the losses by name, iteration by iteration, and the seconds each was reached at. */
-public record LossHistory(List<String> names, long[] iterations, double[] seconds, Map<String, double[]> losses) {
+/**
+ * What {@code losses.csv} says: the losses (and the trainer's statistics) by name, iteration by iteration, the seconds
+ * each was reached at, and the events of the training guard.
+ */
+public record LossHistory(List<String> names, long[] iterations, double[] seconds, Map<String, double[]> losses, List<Event> events) {
+
+    /** Something the training guard did, written on the first row after it: e.g. a roll-back to a checkpoint. */
+    public record Event(long iteration, String text) {}
 
     /** One curve averaged down: {@code x} the last iteration of each group of rows, {@code y} their mean. */
     public record Curve(List<Double> x, List<Double> y) {}
 
-    public static final LossHistory EMPTY = new LossHistory(List.of(), new long[0], new double[0], Map.of());
+    public static final LossHistory EMPTY = new LossHistory(List.of(), new long[0], new double[0], Map.of(), List.of());
 
     /** The history of {@code dir}; {@link #EMPTY} when it has none yet. */
     public static LossHistory read(Path dir) {
@@ -37,8 +43,10 @@ public record LossHistory(List<String> names, long[] iterations, double[] second
             return EMPTY;
         }
         String[] header = lines.get(0).split(",", -1);
-        // Columns between "iteration" and "seconds" are losses.
-        List<String> names = List.of(header).subList(1, header.length - 1);
+        // Columns between "iteration" and "seconds" are losses and statistics, but for the guard's events.
+        List<String> columns = List.of(header).subList(1, header.length - 1);
+        List<String> names = columns.stream().filter(name -> !name.equals(LossLog.EVENT)).toList();
+        List<Event> events = new ArrayList<>();
         List<String> rows = lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank()).toList();
         long[] iterations = new long[rows.size()];
         double[] seconds = new double[rows.size()];
@@ -48,16 +56,28 @@ public record LossHistory(List<String> names, long[] iterations, double[] second
             String[] cells = rows.get(r).split(",", -1);
             iterations[r] = Long.parseLong(cells[0]);
             seconds[r] = Double.parseDouble(cells[header.length - 1]);
-            for (int c = 0; c < names.size(); c++) {
-                losses.get(names.get(c))[r] = cells[c + 1].isBlank() ? Double.NaN : Double.parseDouble(cells[c + 1]);
+            for (int c = 0; c < columns.size(); c++) {
+                String cell = cells[c + 1];
+                if (columns.get(c).equals(LossLog.EVENT)) {
+                    if (!cell.isBlank()) {
+                        events.add(new Event(iterations[r], cell));
+                    }
+                    continue;
+                }
+                losses.get(columns.get(c))[r] = cell.isBlank() ? Double.NaN : Double.parseDouble(cell);
             }
         }
-        return new LossHistory(names, iterations, seconds, losses);
+        return new LossHistory(names, iterations, seconds, losses, List.copyOf(events));
     }
 
-    /** The losses themselves, without the parts of one (as a GAN's {@code g_a.mask}). */
+    /** The losses themselves, without the parts of one (as a GAN's {@code g_a.mask}) and without statistics. */
     public List<String> mainNames() {
-        return names.stream().filter(name -> !name.contains(Trainer.PART_SEPARATOR)).toList();
+        return names.stream().filter(name -> !name.contains(Trainer.PART_SEPARATOR) && !name.contains(Trainer.STATISTIC_SEPARATOR)).toList();
+    }
+
+    /** The trainer's statistics ({@link Trainer#statistics()}: gradient norms, update sizes). */
+    public List<String> statisticNames() {
+        return names.stream().filter(name -> name.contains(Trainer.STATISTIC_SEPARATOR)).toList();
     }
 
     /** The parts of a loss ({@link Trainer#PART_SEPARATOR}), drawn apart: they sit far below the totals. */

@@ -13,10 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code losses.csv}: one row per iteration — iteration, each named loss, seconds since the run started. */
+/**
+ * {@code losses.csv}: one row per iteration — iteration, each named loss, the trainer's statistics (gradient norms,
+ * update sizes), an {@code event} (what the training guard did before this iteration, else empty), seconds since the
+ * run started.
+ */
 public final class LossLog implements AutoCloseable {
 
     public static final String FILE_NAME = "losses.csv";
+    /** The column of what happened to the run (a roll-back), text without commas. */
+    public static final String EVENT = "event";
 
     private final Path file;
     private BufferedWriter writer;
@@ -66,7 +72,19 @@ public final class LossLog implements AutoCloseable {
         }
     }
 
+    /** Drops the rows after {@code iteration} (the run went back to its checkpoint there); the next append continues. */
+    public void rewind(long iteration) {
+        close();
+        writer = null;
+        truncate(iteration);
+    }
+
+    /** A row of losses alone: no statistics, no event. */
     public void append(long iteration, Map<String, Double> losses, double seconds) {
+        append(iteration, losses, Map.of(), null, seconds);
+    }
+
+    public void append(long iteration, Map<String, Double> losses, Map<String, Double> statistics, String event, double seconds) {
         try {
             if (writer == null) {
                 boolean fresh = columns == null;
@@ -75,6 +93,8 @@ public final class LossLog implements AutoCloseable {
                     columns = new ArrayList<>();
                     columns.add("iteration");
                     columns.addAll(losses.keySet());
+                    columns.addAll(statistics.keySet());
+                    columns.add(EVENT);
                     columns.add("seconds");
                     writer.write(String.join(",", columns));
                     writer.newLine();
@@ -83,8 +103,14 @@ public final class LossLog implements AutoCloseable {
             StringBuilder row = new StringBuilder().append(iteration);
             // By the header's names: a history begun by an older version keeps its columns (new losses are left out of it).
             for (String column : columns.subList(1, columns.size() - 1)) {
-                Double value = losses.get(column);
-                row.append(',').append(value == null ? "" : String.format(Locale.ROOT, "%.6f", value));
+                if (column.equals(EVENT)) {
+                    row.append(',').append(event == null ? "" : event.replace(',', ';').replace('\n', ' '));
+                    continue;
+                }
+                // Losses to six decimals as always; statistics span orders of magnitude (an update of 1e-5 of the weights).
+                Double value = losses.containsKey(column) ? losses.get(column) : statistics.get(column);
+                String format = losses.containsKey(column) ? "%.6f" : "%.6g";
+                row.append(',').append(value == null ? "" : String.format(Locale.ROOT, format, value));
             }
             row.append(',').append(String.format(Locale.ROOT, "%.1f", seconds));
             writer.write(row.toString());

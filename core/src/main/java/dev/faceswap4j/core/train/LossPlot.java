@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -44,29 +46,44 @@ public final class LossPlot {
         }
     }
 
-    /** The losses' chart, and below it a chart of their parts when the trainer reports any. */
+    /**
+     * The losses' chart; below it a chart of their parts when the trainer reports any, and one of its statistics
+     * (gradient norms, update sizes) when it reports those. The guard's events are vertical lines in each.
+     */
     private static BufferedImage image(LossHistory history) {
-        BufferedImage main = BitmapEncoder.getBufferedImage(chart(history, history.mainNames(), "training losses"));
-        if (history.partNames().isEmpty()) {
-            return main;
+        List<BufferedImage> charts = new ArrayList<>();
+        charts.add(BitmapEncoder.getBufferedImage(chart(history, history.mainNames(), "training losses", "loss")));
+        if (!history.partNames().isEmpty()) {
+            charts.add(BitmapEncoder.getBufferedImage(chart(history, history.partNames(), "parts of the losses", "loss")));
         }
-        BufferedImage parts = BitmapEncoder.getBufferedImage(chart(history, history.partNames(), "parts of the losses"));
-        BufferedImage both = new BufferedImage(main.getWidth(), main.getHeight() + parts.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = both.createGraphics();
-        g.drawImage(main, 0, 0, null);
-        g.drawImage(parts, 0, main.getHeight(), null);
+        if (!history.statisticNames().isEmpty()) {
+            charts.add(BitmapEncoder.getBufferedImage(chart(history, history.statisticNames(),
+                    "gradient norms (grad:) and update sizes relative to the weights (update:)", "value")));
+        }
+        BufferedImage all = new BufferedImage(charts.get(0).getWidth(), charts.stream().mapToInt(BufferedImage::getHeight).sum(),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = all.createGraphics();
+        int y = 0;
+        for (BufferedImage chart : charts) {
+            g.drawImage(chart, 0, y, null);
+            y += chart.getHeight();
+        }
         g.dispose();
-        return both;
+        return all;
     }
 
-    static XYChart chart(LossHistory history, List<String> names, String title) {
+    static XYChart chart(LossHistory history, List<String> names, String title, String yTitle) {
         int perPoint = history.rowsPerPoint(POINTS);
         XYChart chart = new XYChartBuilder().width(800).height(450)
                 .title(perPoint == 1 ? title : title + " (each point: the mean of " + perPoint + " iterations)")
-                .xAxisTitle("iteration").yAxisTitle("loss").build();
+                .xAxisTitle("iteration").yAxisTitle(yTitle).build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setAnnotationLineColor(Color.RED);
         chart.getStyler().setMarkerSize(0).setChartBackgroundColor(Color.WHITE).setLegendPosition(Styler.LegendPosition.InsideNE);
+        for (LossHistory.Event event : history.events()) {
+            chart.addAnnotation(new AnnotationLine(event.iteration(), true, false));
+        }
         for (String name : names) {
             LossHistory.Curve curve = history.curve(name, POINTS);
             if (!curve.x().isEmpty()) {

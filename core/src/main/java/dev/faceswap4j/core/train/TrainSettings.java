@@ -2,15 +2,46 @@ package dev.faceswap4j.core.train;
 
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.api.GradientClipping;
+import java.util.Arrays;
+import java.util.Locale;
 
-/** {@code faceswap4j.train}: how long and how to train, and what to write on the way. */
+/**
+ * {@code faceswap4j.train}: how long and how to train, what to write on the way, and how a long run is kept stable
+ * (gradient clipping, the spike and NaN guard).
+ */
 public record TrainSettings(long iterations, int batchSize, int checkpointEvery, int previewEvery, int previewFaces,
-        int loaderThreads, long seed, Augmentation augmentation, double minutes, double anneal) {
+        int loaderThreads, long seed, Augmentation augmentation, double minutes, double anneal, Stability stability) {
+
+    /** Gradient clipping, and the guard that takes a run back to its last good checkpoint. */
+    public record Stability(GradientClipping clipping, TrainingGuard.Settings guard) {
+
+        /** No clipping; only a non-finite loss rolls back. */
+        public static final Stability NONE = new Stability(GradientClipping.NONE, TrainingGuard.Settings.OFF);
+
+        static Stability from(Config train) {
+            String mode = train.getString("clip");
+            GradientClipping.Mode clip = Arrays.stream(GradientClipping.Mode.values()).filter(m -> m.configName().equals(mode)).findFirst()
+                    .orElseThrow(() -> new FaceswapException("faceswap4j.train.clip must be none, norm or auto, got '" + mode + "'"));
+            return new Stability(new GradientClipping(clip, train.getDouble("clip-norm"), train.getDouble("clip-percentile"),
+                    train.getInt("clip-history")), TrainingGuard.Settings.from(train.getConfig("guard")));
+        }
+
+        /** For the log: how gradients are clipped. */
+        public String describeClipping() {
+            return switch (clipping.mode()) {
+                case NONE -> "no gradient clipping";
+                case NORM -> "gradients clipped at norm " + clipping.norm();
+                case AUTO -> String.format(Locale.ROOT, "gradients clipped at the %s percentile of the last %d norms (AutoClip)",
+                        clipping.percentile(), clipping.history());
+            };
+        }
+    }
 
     /** A constant learning rate, no time budget. */
     public TrainSettings(long iterations, int batchSize, int checkpointEvery, int previewEvery, int previewFaces,
             int loaderThreads, long seed, Augmentation augmentation) {
-        this(iterations, batchSize, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation, 0, 0);
+        this(iterations, batchSize, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation, 0, 0, Stability.NONE);
     }
 
     public TrainSettings {
@@ -34,15 +65,15 @@ public record TrainSettings(long iterations, int batchSize, int checkpointEvery,
         return new TrainSettings(train.getLong("iterations"), train.getInt("batch-size"), train.getInt("checkpoint-every"),
                 train.getInt("preview-every"), train.getInt("preview-faces"), train.getInt("loader-threads"), train.getLong("seed"),
                 Augmentation.from(train.getConfig("augmentation")), train.getDouble("minutes"),
-                train.getDouble("anneal"));
+                train.getDouble("anneal"), Stability.from(train));
     }
 
     public TrainSettings withIterations(long value) {
-        return new TrainSettings(value, batchSize, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation, minutes, anneal);
+        return new TrainSettings(value, batchSize, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation, minutes, anneal, stability);
     }
 
     public TrainSettings withMinutes(double value) {
-        return new TrainSettings(iterations, batchSize, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation, value, anneal);
+        return new TrainSettings(iterations, batchSize, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation, value, anneal, stability);
     }
 
     /**
@@ -60,7 +91,7 @@ public record TrainSettings(long iterations, int batchSize, int checkpointEvery,
     }
 
     public TrainSettings withBatchSize(int value) {
-        return new TrainSettings(iterations, value, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation, minutes, anneal);
+        return new TrainSettings(iterations, value, checkpointEvery, previewEvery, previewFaces, loaderThreads, seed, augmentation, minutes, anneal, stability);
     }
 
     private static void positive(String key, long value) {

@@ -1,12 +1,16 @@
 package dev.faceswap4j.core.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faceswap4j.api.FaceBatch;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.toolkit.RgbFloats;
 import dev.faceswap4j.core.testing.TestFaces;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +68,7 @@ class FaceAugmenterTest {
     @Test
     void batchesOfRealFacesHaveSanePixelStatistics() {
         FaceAugmenter augmenter = new FaceAugmenter(new Augmentation(10, 0.05, 0.05, 0.4, 5, 200), FACE);
-        try (BatchFeeder feeder = new BatchFeeder("test", faces, augmenter, 16, 2, 7)) {
+        try (BatchFeeder feeder = new BatchFeeder("test", faces, augmenter, 16, 2, 7, 0)) {
             for (int n = 0; n < 3; n++) {
                 FaceBatch batch = feeder.next();
                 assertEquals(16, batch.size());
@@ -82,6 +86,36 @@ class FaceAugmenterTest {
                 moved /= batch.warped().length;
                 assertTrue(moved > 0.01, "warped input too close to its target: " + moved);
             }
+        }
+    }
+
+    /**
+     * Batch k depends on the seed and k only: two feeders with four threads (which finish in any order) hand out the
+     * same batches, a feeder started at batch 3 (a resumed run) continues them exactly, and rewinding replays them.
+     */
+    @Test
+    void batchesAreAFunctionOfSeedAndIndexWhateverTheThreads() {
+        FaceAugmenter augmenter = new FaceAugmenter(new Augmentation(10, 0.05, 0.05, 0.4, 5, 200), FACE);
+        List<FaceBatch> first = new ArrayList<>();
+        try (BatchFeeder one = new BatchFeeder("one", faces, augmenter, 4, 4, 11, 0)) {
+            for (int n = 0; n < 6; n++) {
+                first.add(one.next());
+            }
+            one.rewind(2);
+            assertArrayEquals(first.get(2).warped(), one.next().warped(), "rewound to batch 2");
+        }
+        try (BatchFeeder other = new BatchFeeder("other", faces, augmenter, 4, 1, 11, 0);
+                BatchFeeder resumed = new BatchFeeder("resumed", faces, augmenter, 4, 3, 11, 3);
+                BatchFeeder otherSeed = new BatchFeeder("other seed", faces, augmenter, 4, 2, 12, 0)) {
+            for (int n = 0; n < 6; n++) {
+                FaceBatch batch = other.next();
+                assertArrayEquals(first.get(n).warped(), batch.warped(), "batch " + n);
+                assertArrayEquals(first.get(n).target(), batch.target(), "batch " + n);
+                if (n >= 3) {
+                    assertArrayEquals(first.get(n).warped(), resumed.next().warped(), "resumed batch " + n);
+                }
+            }
+            assertFalse(java.util.Arrays.equals(first.get(0).warped(), otherSeed.next().warped()), "another seed, other batches");
         }
     }
 

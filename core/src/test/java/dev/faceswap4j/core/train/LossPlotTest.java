@@ -40,7 +40,7 @@ class LossPlotTest {
         assertFalse(Files.exists(dir.resolve(".losses.png.tmp")));
 
         LossHistory history = LossHistory.read(dir);
-        XYChart chart = LossPlot.chart(history, history.mainNames(), "training losses");
+        XYChart chart = LossPlot.chart(history, history.mainNames(), "training losses", "loss");
         assertTrue(chart.getStyler().isYAxisLogarithmic());
         Map<String, XYSeries> series = chart.getSeriesMap();
         assertEquals(List.of("loss_a", "loss_b"), new ArrayList<>(series.keySet()), "the loss columns, not iteration or seconds");

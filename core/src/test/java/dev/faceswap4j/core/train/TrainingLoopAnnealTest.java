@@ -10,6 +10,7 @@ import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.api.TrainerOptions;
 import dev.faceswap4j.core.testing.TestFaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class TrainingLoopAnnealTest {
     }
 
     private static TrainSettings settings(long iterations, double anneal) {
-        return new TrainSettings(iterations, 2, 1000, 1000, 0, 1, 1, Augmentation.none(200), 0, anneal);
+        return new TrainSettings(iterations, 2, 1000, 1000, 0, 1, 1, Augmentation.none(200), 0, anneal, TrainSettings.Stability.NONE);
     }
 
     /** A model whose trainer only counts steps and records the learning-rate factor of each. */
@@ -80,7 +81,7 @@ class TrainingLoopAnnealTest {
         }
 
         @Override
-        public Trainer newTrainer() {
+        public Trainer newTrainer(TrainerOptions options) {
             return new Trainer() {
                 long iteration;
                 double factor = 1;

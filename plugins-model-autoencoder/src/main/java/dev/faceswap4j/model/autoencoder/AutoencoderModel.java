@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.api.TrainerOptions;
 import dev.faceswap4j.djl.DjlSwapModel;
 import dev.faceswap4j.djl.NetworkSwapper;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ public final class AutoencoderModel extends DjlSwapModel {
     }
 
     @Override
-    protected Trainer newTrainer(Engine engine, Device device) {
-        return new AutoencoderTrainer(settings, engine, device);
+    protected Trainer newTrainer(Engine engine, Device device, TrainerOptions options) {
+        return new AutoencoderTrainer(settings, options, engine, device);
     }
 
     @Override

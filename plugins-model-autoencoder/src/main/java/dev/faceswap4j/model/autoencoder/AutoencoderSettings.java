@@ -6,26 +6,23 @@ import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
 import java.util.List;
 
-/** The architecture, loss and optimizer settings of {@code faceswap4j.models.autoencoder}. */
+/**
+ * The architecture, loss and optimizer settings of {@code faceswap4j.models.autoencoder}.
+ *
+ * <p>The layout scales with the face: the encoder halves the face once per {@code encoderFilters} entry down to the
+ * bottleneck's side, the dense bottleneck works there (its weights grow with the square of that side, not of the
+ * face's), one up-scale doubles it, and each decoder doubles it once per {@code decoderFilters} entry back to the
+ * face, with {@code residualBlocks} residual blocks after each of those up-scales (0: the classic deepfakes network;
+ * 1: DeepFaceLab's SAEHD decoders).
+ */
 public record AutoencoderSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim,
-        int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed, FaceLoss loss, boolean learnMask, Upscale upscale) {
+        int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed, FaceLoss loss, boolean learnMask, Upscale upscale,
+        int residualBlocks) {
 
-    /** Up-scaling as the classic network: nearest, then a convolution. */
-    public AutoencoderSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim,
-            int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed, FaceLoss loss, boolean learnMask) {
-        this(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, adam, seed, loss, learnMask, Upscale.NEAREST);
-    }
-
-    /** Without a mask channel. */
-    public AutoencoderSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim,
-            int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed, FaceLoss loss) {
-        this(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, adam, seed, loss, false);
-    }
-
-    /** With the original's plain mean absolute error. */
+    /** The classic network's blocks (plain MAE, no mask channel, nearest up-sampling, no residual blocks) at these widths. */
     public AutoencoderSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim,
             int bottleneckFilters, List<Integer> decoderFilters, AdamSettings adam, int seed) {
-        this(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, adam, seed, FaceLoss.MAE);
+        this(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, adam, seed, FaceLoss.MAE, false, Upscale.NEAREST, 0);
     }
 
     private static final String SECTION = "faceswap4j.models.autoencoder";
@@ -40,13 +37,17 @@ public record AutoencoderSettings(String device, int faceSize, List<Integer> enc
         if (!List.of("auto", "cpu", "gpu").contains(device)) {
             throw new FaceswapException(SECTION + ".device must be auto, cpu or gpu, got '" + device + "'");
         }
-        if (encoderFilters.size() != 4) {
-            throw new FaceswapException(SECTION + ".encoder-filters needs 4 entries (64 -> 4 px), got " + encoderFilters);
+        int halvings = encoderFilters.size();
+        if (halvings < 2 || faceSize <= 0 || faceSize % (1 << halvings) != 0 || faceSize >> halvings < 2) {
+            throw new FaceswapException(SECTION + ".face-size " + faceSize + " with " + halvings + " encoder-filters entries: the encoder"
+                    + " halves the face once per entry (at least 2) to a side of 2 px or more; 64 px takes 4 entries, 128 px 4 or 5, 256 px 5");
         }
-        // The encoder halves the face four times and its up-sample doubles once; the decoders double per entry.
-        if (faceSize % 16 != 0 || faceSize <= 0 || (1 << (decoderFilters.size() + 1)) * (faceSize / 16) != faceSize) {
-            throw new FaceswapException(SECTION + ".face-size " + faceSize + " does not fit " + decoderFilters.size()
-                    + " decoder up-samples; use a multiple of 16 with 3 decoder-filters entries");
+        if (decoderFilters.size() != halvings - 1) {
+            throw new FaceswapException(SECTION + ".decoder-filters needs " + (halvings - 1) + " entries for " + halvings
+                    + " encoder-filters entries (the bottleneck doubles the side once, each decoder entry once more), got " + decoderFilters);
+        }
+        if (residualBlocks < 0) {
+            throw new FaceswapException(SECTION + ".residual-blocks must not be negative, got " + residualBlocks);
         }
     }
 
@@ -63,7 +64,7 @@ public record AutoencoderSettings(String device, int faceSize, List<Integer> enc
                 new AdamSettings((float) section.getDouble("learning-rate"), (float) section.getDouble("beta1"),
                         (float) section.getDouble("beta2"), (float) section.getDouble("epsilon")),
                 section.getInt("seed"), FaceLoss.from(section.getConfig("loss")), section.getBoolean("learn-mask"),
-                upscale(section.getString("upscale")));
+                upscale(section.getString("upscale")), section.getInt("residual-blocks"));
     }
 
     private static Upscale upscale(String name) {
@@ -77,14 +78,40 @@ public record AutoencoderSettings(String device, int faceSize, List<Integer> enc
     /** A short description for messages: the widths and face size. */
     public String describe() {
         return faceSize + " px, encoder " + encoderFilters + "/" + encoderDim + "/" + bottleneckFilters + ", decoders " + decoderFilters
+                + (residualBlocks == 0 ? "" : " with " + residualBlocks + " residual block" + (residualBlocks == 1 ? "" : "s") + " each")
                 + (upscale == Upscale.NEAREST ? "" : ", " + upscale.configName() + " up-scaling") + (learnMask ? " with a mask channel" : "");
+    }
+
+    public AutoencoderSettings withAdam(AdamSettings value) {
+        return new AutoencoderSettings(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, value, seed, loss, learnMask,
+                upscale, residualBlocks);
+    }
+
+    public AutoencoderSettings withLoss(FaceLoss value) {
+        return new AutoencoderSettings(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, adam, seed, value, learnMask,
+                upscale, residualBlocks);
+    }
+
+    public AutoencoderSettings withLearnMask(boolean value) {
+        return new AutoencoderSettings(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, adam, seed, loss, value,
+                upscale, residualBlocks);
+    }
+
+    public AutoencoderSettings withUpscale(Upscale value) {
+        return new AutoencoderSettings(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, adam, seed, loss, learnMask,
+                value, residualBlocks);
+    }
+
+    public AutoencoderSettings withResidualBlocks(int value) {
+        return new AutoencoderSettings(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, adam, seed, loss, learnMask,
+                upscale, value);
     }
 
     /** Whether weights saved with {@code other} fit this network (optimizer and device may differ). */
     public boolean sameNetwork(AutoencoderSettings other) {
         return faceSize == other.faceSize && encoderFilters.equals(other.encoderFilters) && encoderDim == other.encoderDim
                 && bottleneckFilters == other.bottleneckFilters && decoderFilters.equals(other.decoderFilters) && learnMask == other.learnMask
-                && upscale == other.upscale;
+                && upscale == other.upscale && residualBlocks == other.residualBlocks;
     }
 
     /** Channels each decoder returns: RGB, and the mask when it learns one. */
@@ -94,6 +121,6 @@ public record AutoencoderSettings(String device, int faceSize, List<Integer> enc
 
     /** Side of the encoder's dense output before its up-sample. */
     public int bottleneckSize() {
-        return faceSize / 16;
+        return faceSize >> encoderFilters.size();
     }
 }

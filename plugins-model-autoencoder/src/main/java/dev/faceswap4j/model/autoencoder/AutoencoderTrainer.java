@@ -13,6 +13,9 @@ import dev.faceswap4j.api.FaceBatch;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.api.TrainerOptions;
+import dev.faceswap4j.djl.DjlSwapModel;
+import dev.faceswap4j.djl.UpdateStatistics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,19 +39,24 @@ final class AutoencoderTrainer implements Trainer {
     private final SharedAutoencoder network;
     private final ResumableAdam adamA;
     private final ResumableAdam adamB;
+    private final UpdateStatistics statistics = new UpdateStatistics();
     private long iteration;
 
-    AutoencoderTrainer(AutoencoderSettings settings, Engine engine, Device device) {
+    AutoencoderTrainer(AutoencoderSettings settings, TrainerOptions options, Engine engine, Device device) {
         this.settings = settings;
         this.engine = engine;
         this.manager = engine.newBaseManager(device);
-        if (settings.seed() != 0) {
-            engine.setRandomSeed(settings.seed());
+        try {
+            DjlSwapModel.seedEngine(engine, settings.seed(), options);
+            this.network = SharedAutoencoder.create(settings, manager);
+            network.allParameters().forEach(p -> p.getArray().setRequiresGradient(true));
+            this.adamA = new ResumableAdam("a", settings.adam(), network.namedTrainableParameters(true), options.clipping(), manager);
+            this.adamB = new ResumableAdam("b", settings.adam(), network.namedTrainableParameters(false), options.clipping(), manager);
+        } catch (RuntimeException e) {
+            // The network failed to build (a layout that does not fit, no memory): its arrays go with the manager.
+            manager.close();
+            throw e;
         }
-        this.network = SharedAutoencoder.create(settings, manager);
-        network.allParameters().forEach(p -> p.getArray().setRequiresGradient(true));
-        this.adamA = new ResumableAdam(settings.adam(), network.trainableParameters(true), manager);
-        this.adamB = new ResumableAdam(settings.adam(), network.trainableParameters(false), manager);
     }
 
     @Override
@@ -74,9 +82,14 @@ final class AutoencoderTrainer implements Trainer {
             throw new IllegalArgumentException("batch of " + batch.faceSize() + " px faces for a " + settings.faceSize() + " px model");
         }
         SideLoss loss = backward(a, batch);
-        // A non-finite loss is the model's own divergence: the training loop reports it.
-        adam.step();
+        // A non-finite loss is the model's own divergence: the optimizer skips the update and the training loop's guard reports it.
+        statistics.record(adam.name(), adam.step());
         return loss;
+    }
+
+    @Override
+    public Map<String, Double> statistics() {
+        return statistics.last();
     }
 
     private SideLoss backward(boolean a, FaceBatch batch) {

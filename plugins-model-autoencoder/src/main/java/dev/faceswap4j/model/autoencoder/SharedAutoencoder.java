@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.util.PairList;
+import dev.faceswap4j.djl.ResumableAdam;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
@@ -78,13 +80,18 @@ public final class SharedAutoencoder {
 
     /** Parameters one side's training step updates: the shared encoder's and that side's decoder's. */
     public List<Parameter> trainableParameters(boolean a) {
-        List<Parameter> parameters = new ArrayList<>(encoder.getParameters().values());
-        parameters.addAll((a ? decoderA : decoderB).getParameters().values());
+        return namedTrainableParameters(a).values();
+    }
+
+    /** {@link #trainableParameters} by name ({@code encoder/01Conv2d_weight}, {@code decoder-a/...}), for the optimizer's log. */
+    public PairList<String, Parameter> namedTrainableParameters(boolean a) {
+        PairList<String, Parameter> parameters = ResumableAdam.prefixed("encoder", encoder.getParameters());
+        parameters.addAll(ResumableAdam.prefixed(a ? "decoder-a" : "decoder-b", (a ? decoderA : decoderB).getParameters()));
         return parameters;
     }
 
     public List<Parameter> allParameters() {
-        List<Parameter> parameters = trainableParameters(true);
+        List<Parameter> parameters = new ArrayList<>(trainableParameters(true));
         parameters.addAll(decoderB.getParameters().values());
         return parameters;
     }

@@ -5,6 +5,7 @@ import dev.faceswap4j.djl.ConvBlocks;
 import dev.faceswap4j.djl.PyTorchEngines;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.core.testing.SeededRuns;
 import dev.faceswap4j.core.testing.TestBatches;
 import dev.faceswap4j.core.train.Augmentation;
 import dev.faceswap4j.core.train.FaceAugmenter;
@@ -48,20 +50,36 @@ class AutoencoderModelTest {
     void withPixelShuffleTheParameterCountIsTheOriginalDeepfakesModels() {
         // Encoder: 4 convolutions 9,728 + 819,456 + 3,277,312 + 13,108,224, dense 16,778,240 + 16,793,600, up-scale 18,876,416.
         // Decoder: up-scales 4,719,616 + 1,180,160 + 295,168, RGB 4,803.
-        assertShapesAndCounts(withUpscale(AutoencoderSettings.classic(), ConvBlocks.Upscale.PIXEL_SHUFFLE), 69_662_976L, 6_199_747L);
+        assertShapesAndCounts(AutoencoderSettings.classic().withUpscale(ConvBlocks.Upscale.PIXEL_SHUFFLE), 69_662_976L, 6_199_747L);
     }
 
-    /** 64 px faces in, an (8, 8, 512) code between encoder and decoders, 64 px RGB out, with these weight counts. */
+    /**
+     * The layout that scales (gpu-256's): a 256 px face halved five times to 8 px, so the dense bottleneck is as large as
+     * at 128 px with four halvings (at 256 px with the classic's four it would be 4x larger); SAEHD's residual blocks
+     * after each decoder up-scale.
+     */
+    @Test
+    void a256PxFaceTakesOneMoreHalvingNotALargerBottleneck() {
+        AutoencoderSettings large = new AutoencoderSettings("cpu", 256, List.of(64, 128, 256, 512, 512), 512, 512, List.of(512, 256, 128, 64),
+                TestTraining.lite(0).adam(), 0).withUpscale(ConvBlocks.Upscale.PIXEL_SHUFFLE).withResidualBlocks(1);
+        // Encoder: convolutions (5x5) 4,864 + 204,928 + 819,456 + 3,277,312 + 6,554,112; dense 8*8*512 -> 512: 16,777,728, 512 ->
+        // 8*8*512: 16,809,984; up-scale to 512 at 16 px: 9,439,232. Decoder: up-scales 9,439,232 + 4,719,616 + 1,180,160 + 295,168,
+        // residual blocks 2*(2,359,808 + 590,080 + 147,584 + 36,928), RGB (5x5, 64 -> 3) 4,803.
+        assertShapesAndCounts(large, 53_887_616L, 21_907_779L);
+    }
+
+    /** Faces in, a (bottleneck-filters, 2·side, 2·side) code between encoder and decoders, RGB out, with these weight counts. */
     private static void assertShapesAndCounts(AutoencoderSettings settings, long encoderWeights, long decoderWeights) {
         try (NDManager manager = PyTorchEngines.pytorch().newBaseManager()) {
-            Shape input = new Shape(1, 3, 64, 64);
+            int size = settings.faceSize();
+            Shape input = new Shape(1, 3, size, size);
             SequentialBlock encoder = AutoencoderNetwork.encoder(settings);
             ConvBlocks.initialize(encoder, manager, input);
             Shape code = encoder.getOutputShapes(new Shape[] {input})[0];
-            assertEquals(new Shape(1, 512, 8, 8), code);
+            assertEquals(new Shape(1, settings.bottleneckFilters(), 2L * settings.bottleneckSize(), 2L * settings.bottleneckSize()), code);
             SequentialBlock decoder = AutoencoderNetwork.decoder(settings);
             ConvBlocks.initialize(decoder, manager, code);
-            assertEquals(new Shape(1, 3, 64, 64), decoder.getOutputShapes(new Shape[] {code})[0]);
+            assertEquals(new Shape(1, 3, size, size), decoder.getOutputShapes(new Shape[] {code})[0]);
             assertEquals(encoderWeights, ConvBlocks.parameterCount(encoder));
             assertEquals(decoderWeights, ConvBlocks.parameterCount(decoder));
         }
@@ -73,12 +91,10 @@ class AutoencoderModelTest {
         AutoencoderSettings lite = TestTraining.lite(8);
         // At cpu-fast's learning rate: the up-scaling layers, with 4x the outputs, start with smaller Glorot weights and at the
         // original's 5e-5 take longer than 60 steps to get going.
-        AutoencoderSettings shuffle = new AutoencoderSettings(lite.device(), lite.faceSize(), lite.encoderFilters(), lite.encoderDim(),
-                lite.bottleneckFilters(), lite.decoderFilters(), new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f), lite.seed(), lite.loss(), false,
-                ConvBlocks.Upscale.PIXEL_SHUFFLE);
+        AutoencoderSettings shuffle = lite.withAdam(new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f)).withUpscale(ConvBlocks.Upscale.PIXEL_SHUFFLE);
         List<Image> faces = previewFaces();
         List<Image> before;
-        try (AutoencoderTrainer trainer = new AutoencoderTrainer(shuffle, PyTorchEngines.pytorch(), ai.djl.Device.cpu())) {
+        try (AutoencoderTrainer trainer = new AutoencoderTrainer(shuffle, dev.faceswap4j.api.TrainerOptions.DEFAULT, PyTorchEngines.pytorch(), ai.djl.Device.cpu())) {
             List<Double> losses = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
                 losses.add(trainer.step(TestTraining.batch(true, 8, i), TestTraining.batch(false, 8, 1000 + i)).get("loss_a"));
@@ -92,16 +108,12 @@ class AutoencoderModelTest {
         try (Swapper loaded = new AutoencoderModel(shuffle).loadSwapper(dir)) {
             assertEquals(before, loaded.swap(faces, Direction.A_TO_B));
         }
-        try (Trainer nearest = new AutoencoderModel(withUpscale(shuffle, ConvBlocks.Upscale.NEAREST)).newTrainer()) {
+        try (Trainer nearest = new AutoencoderModel(shuffle.withUpscale(ConvBlocks.Upscale.NEAREST)).newTrainer()) {
             FaceswapException e = assertThrows(FaceswapException.class, () -> nearest.load(dir));
             assertTrue(e.getMessage().contains("pixel-shuffle up-scaling") && e.getMessage().contains("the configuration asks for"), e.getMessage());
         }
     }
 
-    private static AutoencoderSettings withUpscale(AutoencoderSettings s, ConvBlocks.Upscale upscale) {
-        return new AutoencoderSettings(s.device(), s.faceSize(), s.encoderFilters(), s.encoderDim(), s.bottleneckFilters(), s.decoderFilters(),
-                s.adam(), s.seed(), s.loss(), s.learnMask(), upscale);
-    }
 
     @Test
     void theEncoderIsSharedAndEachSideUpdatesOnlyItsDecoder() {
@@ -148,8 +160,8 @@ class AutoencoderModelTest {
     @Test
     void aLearnedMaskFindsTheFaceHull() {
         AutoencoderSettings lite = TestTraining.lite(8);
-        AutoencoderSettings settings = new AutoencoderSettings("cpu", 64, lite.encoderFilters(), lite.encoderDim(), lite.bottleneckFilters(),
-                lite.decoderFilters(), new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f), 8, new FaceLoss(1, 1, 0, 0, 1), true);
+        AutoencoderSettings settings = lite.withAdam(new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f)).withLoss(new FaceLoss(1, 1, 0, 0, 1))
+                .withLearnMask(true);
         FaceSet set = TestBatches.faces();
         FaceAugmenter augmenter = new FaceAugmenter(Augmentation.none(200), 64);
         // Even crops train A, odd ones B (TestBatches): judge decoder A's mask on B's faces, which it never saw.
@@ -160,7 +172,7 @@ class AutoencoderModelTest {
             hulls.add(augmenter.face(set.faceMasks().get(i)));
         }
         List<Swapper.MaskedFace> predicted;
-        try (AutoencoderTrainer trainer = new AutoencoderTrainer(settings, PyTorchEngines.pytorch(), ai.djl.Device.cpu())) {
+        try (AutoencoderTrainer trainer = new AutoencoderTrainer(settings, dev.faceswap4j.api.TrainerOptions.DEFAULT, PyTorchEngines.pytorch(), ai.djl.Device.cpu())) {
             List<Double> errors = new ArrayList<>();
             for (int i = 0; i < 120; i++) {
                 Map<String, Double> losses = trainer.step(TestBatches.realFacesWithRegions(true, 8, i),
@@ -269,8 +281,25 @@ class AutoencoderModelTest {
         assertTrue(e.getMessage().contains("holds no autoencoder model"), e.getMessage());
     }
 
+    /**
+     * Two `train` runs with one run seed (the model's own seed 0: the run's fixes the weights too), cpu-fast's code paths
+     * (mask channel, pixel-shuffle, eye and mouth priority), write the same losses.csv but for its wall-clock column;
+     * another seed another run.
+     */
+    @Test
+    void twoRunsWithOneSeedAreTheSameRun(@TempDir Path dir) {
+        AutoencoderModel model = new AutoencoderModel(TestTraining.lite(0).withAdam(new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f))
+                .withLoss(new FaceLoss(3, 4, 0, 0, 1)).withLearnMask(true).withUpscale(ConvBlocks.Upscale.PIXEL_SHUFFLE));
+        List<String> first = SeededRuns.losses("autoencoder", model, 1, 4, dir.resolve("first"));
+        List<String> second = SeededRuns.losses("autoencoder", model, 1, 4, dir.resolve("second"));
+        List<String> otherSeed = SeededRuns.losses("autoencoder", model, 2, 4, dir.resolve("other"));
+        assertEquals(5, first.size(), "header and 4 iterations: " + first);
+        assertEquals(first, second, "two runs with seed 1");
+        assertNotEquals(first.get(1), otherSeed.get(1), "seed 2's first iteration");
+    }
+
     private static AutoencoderTrainer newTrainer(int seed) {
-        return new AutoencoderTrainer(TestTraining.lite(seed), PyTorchEngines.pytorch(), ai.djl.Device.cpu());
+        return new AutoencoderTrainer(TestTraining.lite(seed), dev.faceswap4j.api.TrainerOptions.DEFAULT, PyTorchEngines.pytorch(), ai.djl.Device.cpu());
     }
 
     private static List<Image> previewFaces() {

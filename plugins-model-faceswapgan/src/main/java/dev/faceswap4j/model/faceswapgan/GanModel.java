@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.api.TrainerOptions;
 import dev.faceswap4j.djl.DjlSwapModel;
 import java.nio.file.Path;
 
@@ -19,8 +20,8 @@ public final class GanModel extends DjlSwapModel {
     }
 
     @Override
-    protected Trainer newTrainer(Engine engine, Device device) {
-        return new GanTrainer(settings, engine, device);
+    protected Trainer newTrainer(Engine engine, Device device, TrainerOptions options) {
+        return new GanTrainer(settings, options, engine, device);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.faceswap4j.model.faceswapgan;
 
 import dev.faceswap4j.djl.ConvBlocks;
+import dev.faceswap4j.djl.ResidualBlock;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
@@ -31,15 +32,15 @@ final class GanNetwork {
             }
         }
         return ConvBlocks.addBottleneck(encoder, settings.bottleneckSize(), settings.encoderDim(), settings.bottleneckFilters(),
-                ConvBlocks.Upscale.NEAREST);
+                settings.upscale());
     }
 
     static SequentialBlock decoder(GanSettings settings) {
         SequentialBlock decoder = new SequentialBlock();
         for (int i = 0; i < settings.decoderFilters().size(); i++) {
             int filters = settings.decoderFilters().get(i);
-            ConvBlocks.addUpscale(decoder, filters, ConvBlocks.Upscale.NEAREST);
-            if (i == 2) {
+            ConvBlocks.addUpscale(decoder, filters, settings.upscale());
+            if (i == settings.decoderFilters().size() - 1) {
                 decoder.add(new ResidualBlock(filters));
             }
             if (settings.decoderAttention().contains(settings.bottleneckSize() * 2 << (i + 1))) {

@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.util.PairList;
+import dev.faceswap4j.djl.ResumableAdam;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import dev.faceswap4j.api.Swapper;
@@ -75,21 +77,22 @@ final class GanNetworks {
                 ownsManager);
     }
 
-    List<Parameter> generatorParameters(boolean a) {
-        List<Parameter> parameters = new ArrayList<>(encoder.getParameters().values());
-        parameters.addAll((a ? decoderA : decoderB).getParameters().values());
+    /** What generator A's (or B's) update moves, by name: the shared encoder and that decoder. */
+    PairList<String, Parameter> generatorParameters(boolean a) {
+        PairList<String, Parameter> parameters = ResumableAdam.prefixed("encoder", encoder.getParameters());
+        parameters.addAll(ResumableAdam.prefixed(a ? "decoder-a" : "decoder-b", (a ? decoderA : decoderB).getParameters()));
         return parameters;
     }
 
-    List<Parameter> discriminatorParameters(boolean a) {
-        return new ArrayList<>((a ? discriminatorA : discriminatorB).getParameters().values());
+    PairList<String, Parameter> discriminatorParameters(boolean a) {
+        return ResumableAdam.prefixed(a ? "discriminator-a" : "discriminator-b", (a ? discriminatorA : discriminatorB).getParameters());
     }
 
     List<Parameter> allParameters() {
-        List<Parameter> parameters = generatorParameters(true);
+        List<Parameter> parameters = new ArrayList<>(generatorParameters(true).values());
         parameters.addAll(decoderB.getParameters().values());
-        parameters.addAll(discriminatorParameters(true));
-        parameters.addAll(discriminatorParameters(false));
+        parameters.addAll(discriminatorParameters(true).values());
+        parameters.addAll(discriminatorParameters(false).values());
         return parameters;
     }
 

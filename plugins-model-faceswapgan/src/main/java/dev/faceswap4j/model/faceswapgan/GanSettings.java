@@ -3,12 +3,21 @@ package dev.faceswap4j.model.faceswapgan;
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.djl.AdamSettings;
+import dev.faceswap4j.djl.ConvBlocks.Upscale;
 import java.util.List;
 
 /** The architecture, optimizer and loss settings of {@code faceswap4j.models.faceswap-gan}. */
 public record GanSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim, int bottleneckFilters,
         List<Integer> decoderFilters, List<Integer> decoderAttention, List<Integer> discriminatorFilters, AdamSettings generatorAdam,
-        AdamSettings discriminatorAdam, double mixupAlpha, LossWeights weights, String recognitionManifest, int seed) {
+        AdamSettings discriminatorAdam, double mixupAlpha, LossWeights weights, String recognitionManifest, int seed, Upscale upscale) {
+
+    /** Nearest up-sampling, as the networks of this plugin were first built. */
+    public GanSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim, int bottleneckFilters,
+            List<Integer> decoderFilters, List<Integer> decoderAttention, List<Integer> discriminatorFilters, AdamSettings generatorAdam,
+            AdamSettings discriminatorAdam, double mixupAlpha, LossWeights weights, String recognitionManifest, int seed) {
+        this(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, decoderAttention, discriminatorFilters,
+                generatorAdam, discriminatorAdam, mixupAlpha, weights, recognitionManifest, seed, Upscale.NEAREST);
+    }
 
     static final String SECTION = "faceswap4j.models.faceswap-gan";
 
@@ -49,21 +58,29 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
         if (!List.of("auto", "cpu", "gpu").contains(device)) {
             throw new FaceswapException(SECTION + ".device must be auto, cpu or gpu, got '" + device + "'");
         }
-        if (encoderFilters.size() != 4 || decoderFilters.size() != 3) {
-            throw new FaceswapException(SECTION + " needs 4 encoder-filters and 3 decoder-filters, got " + encoderFilters + " and "
-                    + decoderFilters);
+        // Checkpoints written before up-scaling was configurable up-sampled nearest.
+        upscale = upscale == null ? Upscale.NEAREST : upscale;
+        int halvings = encoderFilters.size();
+        if (halvings < 3 || faceSize <= 0 || faceSize % (1 << halvings) != 0 || faceSize >> halvings < 2
+                || decoderFilters.size() != halvings - 1) {
+            throw new FaceswapException(SECTION + ".face-size " + faceSize + " with encoder-filters " + encoderFilters + " and decoder-filters "
+                    + decoderFilters + ": the encoder halves the face once per entry (at least 3) to a side of 2 px or more, the decoders"
+                    + " double it back with one entry fewer (64 px: 4 and 3 entries, 128 px: 4 and 3, 256 px: 5 and 4)");
         }
-        if (faceSize != 64 && faceSize != 128 || discriminatorFilters.size() != 3 + (faceSize == 128 ? 1 : 0)) {
+        int patchHalvings = Integer.numberOfTrailingZeros(faceSize / 8);
+        if (faceSize % 8 != 0 || Integer.bitCount(faceSize / 8) != 1 || discriminatorFilters.size() != patchHalvings) {
             throw new FaceswapException(SECTION + ".face-size " + faceSize + " with discriminator-filters " + discriminatorFilters
-                    + ": use 64 with 3 discriminator-filters entries (8x8 patches) or 128 with 4");
+                    + ": the discriminator halves the face to 8x8 patches, one entry a halving (64 px: 3 entries, 128 px: 4, 256 px: 5)");
         }
         if (mixupAlpha < 0) {
             throw new FaceswapException(SECTION + ".mixup-alpha must be 0 (plain LSGAN) or positive, got " + mixupAlpha);
         }
+        // The decoders' up-scales draw at 4x the bottleneck's side, then 8x, ... up to the face.
+        List<Integer> sides = java.util.stream.IntStream.range(0, decoderFilters.size()).mapToObj(i -> (faceSize >> halvings) * 2 << (i + 1))
+                .toList();
         for (int side : decoderAttention) {
-            if (side != faceSize && side != faceSize / 2 && side != faceSize / 4) {
-                throw new FaceswapException(SECTION + ".decoder-attention lists sides of decoder outputs (" + faceSize / 4 + ", "
-                        + faceSize / 2 + " or " + faceSize + " px), got " + side);
+            if (!sides.contains(side)) {
+                throw new FaceswapException(SECTION + ".decoder-attention lists sides of decoder outputs (" + sides + " px), got " + side);
             }
         }
     }
@@ -82,23 +99,33 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
                 new LossWeights(w.getDouble("adversarial"), w.getDouble("reconstruction"), w.getDouble("eyes"), w.getDouble("edge"),
                         w.getDoubleList("perceptual"), w.getDouble("mask"), w.getLong("mask-warmup"), w.getDouble("mask-floor"),
                         w.getDouble("mask-face-floor"), w.getDouble("mask-face-weight")),
-                section.getString("recognition-manifest"), section.getInt("seed"));
+                section.getString("recognition-manifest"), section.getInt("seed"), upscale(section.getString("upscale")));
+    }
+
+    private static Upscale upscale(String name) {
+        Upscale mode = Upscale.byName(name);
+        if (mode == null) {
+            throw new FaceswapException(SECTION + ".upscale must be nearest or pixel-shuffle, got '" + name + "'");
+        }
+        return mode;
     }
 
     /** A short description for messages: the widths and face size. */
     public String describe() {
         return faceSize + " px, encoder " + encoderFilters + "/" + encoderDim + "/" + bottleneckFilters + ", decoders " + decoderFilters
-                + " (attention at " + decoderAttention + " px), discriminators " + discriminatorFilters;
+                + " (attention at " + decoderAttention + " px" + (upscale == Upscale.NEAREST ? "" : ", " + upscale.configName() + " up-scaling")
+                + "), discriminators " + discriminatorFilters;
     }
 
     /** Whether weights saved with {@code other} fit this network (optimizer, losses and device may differ). */
     public boolean sameNetwork(GanSettings other) {
         return faceSize == other.faceSize && encoderFilters.equals(other.encoderFilters) && encoderDim == other.encoderDim
                 && bottleneckFilters == other.bottleneckFilters && decoderFilters.equals(other.decoderFilters)
-                && decoderAttention.equals(other.decoderAttention) && discriminatorFilters.equals(other.discriminatorFilters);
+                && decoderAttention.equals(other.decoderAttention) && discriminatorFilters.equals(other.discriminatorFilters)
+                && upscale == other.upscale;
     }
 
     int bottleneckSize() {
-        return faceSize / 16;
+        return faceSize >> encoderFilters.size();
     }
 }

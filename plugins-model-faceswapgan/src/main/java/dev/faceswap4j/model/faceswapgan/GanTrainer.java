@@ -10,6 +10,9 @@ import dev.faceswap4j.api.FaceBatch;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.api.TrainerOptions;
+import dev.faceswap4j.djl.DjlSwapModel;
+import dev.faceswap4j.djl.UpdateStatistics;
 import dev.faceswap4j.djl.BlockFiles;
 import dev.faceswap4j.djl.FaceTensors;
 import dev.faceswap4j.djl.ResumableAdam;
@@ -41,24 +44,27 @@ final class GanTrainer implements Trainer {
     private final FaceRecognitionNet recognition;
     private final GanLosses losses;
     private final Map<String, ResumableAdam> adams = new LinkedHashMap<>();
+    private final UpdateStatistics statistics = new UpdateStatistics();
+    /** The seed the weights were initialised with (the model's, else the run's; 0 = none): the mixup weights follow it too. */
+    private final long seed;
     private long iteration;
     private boolean warnedNoEyes;
 
-    GanTrainer(GanSettings settings, Engine engine, Device device) {
+    GanTrainer(GanSettings settings, TrainerOptions options, Engine engine, Device device) {
         this.settings = settings;
         this.engine = engine;
         this.manager = engine.newBaseManager(device);
         try {
-            if (settings.seed() != 0) {
-                engine.setRandomSeed(settings.seed());
-            }
+            this.seed = DjlSwapModel.seedEngine(engine, settings.seed(), options);
             this.recognition = settings.weights().usesPerceptual() ? loadRecognition(settings, manager) : null;
             this.losses = new GanLosses(settings.weights(), recognition);
             this.networks = new GanNetworks(settings, manager);
             networks.allParameters().forEach(p -> p.getArray().setRequiresGradient(true));
             for (boolean a : new boolean[] {true, false}) {
-                adams.put(adamName(true, a), new ResumableAdam(settings.generatorAdam(), networks.generatorParameters(a), manager));
-                adams.put(adamName(false, a), new ResumableAdam(settings.discriminatorAdam(), networks.discriminatorParameters(a), manager));
+                adams.put(adamName(true, a), new ResumableAdam(networkName(true, a), settings.generatorAdam(), networks.generatorParameters(a),
+                        options.clipping(), manager));
+                adams.put(adamName(false, a), new ResumableAdam(networkName(false, a), settings.discriminatorAdam(),
+                        networks.discriminatorParameters(a), options.clipping(), manager));
             }
         } catch (RuntimeException e) {
             manager.close();
@@ -75,8 +81,14 @@ final class GanTrainer implements Trainer {
         return FaceRecognitionNet.load(manifest, manager);
     }
 
+    /** The optimizer's file name in a checkpoint: {@code adam-g-a}. */
     private static String adamName(boolean generator, boolean a) {
         return "adam-" + (generator ? "g" : "d") + "-" + (a ? "a" : "b");
+    }
+
+    /** The network an optimizer moves, as the losses name it: {@code g_a}. */
+    private static String networkName(boolean generator, boolean a) {
+        return (generator ? "g" : "d") + "_" + (a ? "a" : "b");
     }
 
     @Override
@@ -136,13 +148,13 @@ final class GanTrainer implements Trainer {
         NDArray raw = output.get(":, 0:3");
         // Drawn from the iteration (and seed), so a resumed run draws the same weights without saved state.
         float mixup = settings.mixupAlpha() == 0 ? -1
-                : GanLosses.mixupWeight(new Random(31L * settings.seed() + 2 * iteration + (a ? 0 : 1)), settings.mixupAlpha());
+                : GanLosses.mixupWeight(new Random(31L * seed + 2 * iteration + (a ? 0 : 1)), settings.mixupAlpha());
         try (GradientCollector collector = engine.newGradientCollector()) {
             NDArray lossD = GanLosses.discriminator(face -> networks.discriminate(face, warped, a, true), target, blended, raw, mixup);
             collector.backward(lossD);
             loss = lossD.getFloat();
         }
-        adams.get(adamName(false, a)).step();
+        step(adams.get(adamName(false, a)));
         return loss;
     }
 
@@ -159,9 +171,18 @@ final class GanTrainer implements Trainer {
                 result.put(term, part == null ? 0.0 : (double) part.getFloat());
             }
         }
-        adams.get(adamName(true, a)).step();
+        step(adams.get(adamName(true, a)));
         // The generator's backward pass also reached the discriminator's weights: not an update of theirs.
         adams.get(adamName(false, a)).clearGradients();
+    }
+
+    private void step(ResumableAdam adam) {
+        statistics.record(adam.name(), adam.step());
+    }
+
+    @Override
+    public Map<String, Double> statistics() {
+        return statistics.last();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.faceswap4j.model.faceswapgan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.core.testing.SeededRuns;
 import dev.faceswap4j.core.testing.TestBatches;
 import dev.faceswap4j.core.train.Augmentation;
 import dev.faceswap4j.core.train.FaceAugmenter;
@@ -78,6 +80,27 @@ class GanModelTest {
             assertEquals(losses.get("g" + side), sum, 1e-4, "terms of g" + side + " in " + losses);
             assertTrue(losses.get("g" + side + ".perceptual") > 0, "perceptual on after the mask warm-up: " + losses);
         }
+    }
+
+    /**
+     * Two `train` runs with one run seed (the model's own seed 0), past the mask warm-up so every loss is on, write the
+     * same losses.csv but for its wall-clock column; another seed another run.
+     */
+    @Test
+    void twoRunsWithOneSeedAreTheSameRun(@TempDir Path dir) {
+        GanSettings lite = TestGan.lite(0);
+        GanModel model = new GanModel(new GanSettings(lite.device(), lite.faceSize(), lite.encoderFilters(), lite.encoderDim(),
+                lite.bottleneckFilters(), lite.decoderFilters(), lite.decoderAttention(), lite.discriminatorFilters(), lite.generatorAdam(),
+                lite.discriminatorAdam(), lite.mixupAlpha(), new GanSettings.LossWeights(0.1, 1, 30, 3, List.of(0.01, 0.1, 0.3, 0.1), 0.01,
+                        2, 0.5, 0.9, 1), lite.recognitionManifest(), 0));
+        List<String> first = SeededRuns.losses("faceswap-gan", model, 1, 4, dir.resolve("first"));
+        List<String> second = SeededRuns.losses("faceswap-gan", model, 1, 4, dir.resolve("second"));
+        List<String> otherSeed = SeededRuns.losses("faceswap-gan", model, 2, 4, dir.resolve("other"));
+        assertEquals(5, first.size(), "header and 4 iterations: " + first);
+        int perceptual = List.of(first.get(0).split(",")).indexOf("g_a.perceptual");
+        assertTrue(Double.parseDouble(first.get(4).split(",")[perceptual]) > 0, "the perceptual loss is on at iteration 4: " + first.get(4));
+        assertEquals(first, second, "two runs with seed 1");
+        assertNotEquals(first.get(1), otherSeed.get(1), "seed 2's first iteration");
     }
 
     @Test

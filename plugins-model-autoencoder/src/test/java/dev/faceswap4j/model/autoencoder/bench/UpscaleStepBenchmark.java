@@ -63,7 +63,7 @@ public final class UpscaleStepBenchmark {
 
     private static AutoencoderSettings cpuFast(Upscale mode) {
         return new AutoencoderSettings("cpu", 64, List.of(32, 64, 128, 256), 256, 128, List.of(64, 32, 16),
-                new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f), 1, new FaceLoss(3, 2, 0, 0, 1), true, mode);
+                new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f), 1).withLoss(new FaceLoss(3, 2, 0, 0, 1)).withLearnMask(true).withUpscale(mode);
     }
 
     private static double median(List<Double> values) {

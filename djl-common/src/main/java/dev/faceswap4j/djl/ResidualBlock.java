@@ -1,6 +1,5 @@
-package dev.faceswap4j.model.faceswapgan;
+package dev.faceswap4j.djl;
 
-import dev.faceswap4j.djl.ConvBlocks;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -12,8 +11,11 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-/** faceswap-GAN's residual block: {@code LeakyReLU(x + conv(LeakyReLU(conv(x))))}, 3×3 convolutions, slope 0.2. */
-final class ResidualBlock extends AbstractBlock {
+/**
+ * The residual block of faceswap-GAN's and DeepFaceLab's decoders: {@code LeakyReLU(x + conv(LeakyReLU(conv(x))))},
+ * 3×3 convolutions keeping the channels, slope 0.2. It refines what an up-scale drew at the same resolution.
+ */
+public final class ResidualBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
     static final float SLOPE = 0.2f;
@@ -21,7 +23,7 @@ final class ResidualBlock extends AbstractBlock {
     private final Block first;
     private final Block second;
 
-    ResidualBlock(int channels) {
+    public ResidualBlock(int channels) {
         super(VERSION);
         first = addChildBlock("conv1", ConvBlocks.conv(channels, 3, 1));
         second = addChildBlock("conv2", ConvBlocks.conv(channels, 3, 1));
