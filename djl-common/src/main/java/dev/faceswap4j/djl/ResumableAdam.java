@@ -56,6 +56,9 @@ public final class ResumableAdam implements AutoCloseable {
     private final List<NDArray> variances = new ArrayList<>();
     private final GradientClipper clipper;
     private final double[] recentNorms = new double[RECENT];
+    /** Norms in {@link #recentNorms} (this run's: a resumed optimizer starts it again), and where the next goes. */
+    private int recentCount;
+    private int recentNext;
     private long steps;
     private float learningRateScale = 1;
     private CpuAdamKernel cpuKernel;
@@ -106,7 +109,9 @@ public final class ResumableAdam implements AutoCloseable {
             double[] squaredNorms = squaredNorms(gradients);
             double norm = Math.sqrt(Arrays.stream(squaredNorms).sum());
             if (!Double.isFinite(norm)) {
-                log.warn("{}: gradient norm {} at update {}: update skipped", name, norm, steps + 1);
+                String where = IntStream.range(0, squaredNorms.length).filter(i -> !Double.isFinite(squaredNorms[i])).mapToObj(names::get)
+                        .collect(Collectors.joining(", "));
+                log.warn("{}: gradient norm {} at update {} (not finite in {}): update skipped", name, norm, steps + 1, where);
                 clearGradients();
                 return new Update(norm, Double.NaN, 0);
             }
@@ -194,7 +199,7 @@ public final class ResumableAdam implements AutoCloseable {
 
     /** Logs an update whose gradient norm is far above the recent ones, with the layers that carry most of it. */
     private void reportSpike(double norm, double[] squaredNorms) {
-        int known = (int) Math.min(steps, RECENT);
+        int known = recentCount;
         if (known >= RECENT / 2) {
             double median = GradientClipper.percentile(toFloats(Arrays.copyOf(recentNorms, known)), 50);
             if (norm > SPIKE * median) {
@@ -206,7 +211,9 @@ public final class ResumableAdam implements AutoCloseable {
                         name, norm, steps + 1, norm / median, known, median, largest));
             }
         }
-        recentNorms[(int) (steps % RECENT)] = norm;
+        recentNorms[recentNext] = norm;
+        recentNext = (recentNext + 1) % RECENT;
+        recentCount = Math.min(recentCount + 1, RECENT);
     }
 
     private static float[] toFloats(double[] values) {

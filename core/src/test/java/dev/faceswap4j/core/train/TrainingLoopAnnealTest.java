@@ -3,16 +3,8 @@ package dev.faceswap4j.core.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.faceswap4j.api.Direction;
-import dev.faceswap4j.api.FaceBatch;
 import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.api.Image;
-import dev.faceswap4j.api.SwapModel;
-import dev.faceswap4j.api.Swapper;
-import dev.faceswap4j.api.Trainer;
-import dev.faceswap4j.api.TrainerOptions;
 import dev.faceswap4j.core.testing.TestFaces;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,86 +54,16 @@ class TrainingLoopAnnealTest {
 
     private static List<Double> run(long iterations, double anneal, Path modelDir, boolean resume) {
         FaceSet faces = FaceSet.read(TestFaces.sampleCrops());
-        RecordingModel model = new RecordingModel();
+        List<Double> factors = new ArrayList<>();
+        ScriptedModel model = new ScriptedModel((iteration, factor) -> {
+            factors.add(factor);
+            return Map.of("loss_a", 1.0, "loss_b", 1.0);
+        });
         new TrainingLoop(new TrainingLoop.Inputs("recording", model, faces, faces, 48, modelDir, resume), settings(iterations, anneal), false).run();
-        return model.factors;
+        return factors;
     }
 
     private static TrainSettings settings(long iterations, double anneal) {
         return new TrainSettings(iterations, 2, 1000, 1000, 0, 1, 1, Augmentation.none(200), 0, anneal, TrainSettings.Stability.NONE);
-    }
-
-    /** A model whose trainer only counts steps and records the learning-rate factor of each. */
-    private static final class RecordingModel implements SwapModel {
-        final List<Double> factors = new ArrayList<>();
-
-        @Override
-        public int faceSize() {
-            return 64;
-        }
-
-        @Override
-        public Trainer newTrainer(TrainerOptions options) {
-            return new Trainer() {
-                long iteration;
-                double factor = 1;
-
-                @Override
-                public void scaleLearningRate(double value) {
-                    factor = value;
-                }
-
-                @Override
-                public Map<String, Double> step(FaceBatch a, FaceBatch b) {
-                    factors.add(factor);
-                    iteration++;
-                    return Map.of("loss_a", 1.0, "loss_b", 1.0);
-                }
-
-                @Override
-                public Swapper swapper() {
-                    return new Swapper() {
-                        @Override
-                        public List<Image> swap(List<Image> faces, Direction direction) {
-                            return faces;
-                        }
-
-                        @Override
-                        public void close() {}
-                    };
-                }
-
-                @Override
-                public long iteration() {
-                    return iteration;
-                }
-
-                @Override
-                public void save(Path dir) {
-                    try {
-                        Files.writeString(dir.resolve("iteration"), Long.toString(iteration));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-
-                @Override
-                public void load(Path dir) {
-                    try {
-                        iteration = Long.parseLong(Files.readString(dir.resolve("iteration")));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-
-                @Override
-                public void close() {}
-            };
-        }
-
-        @Override
-        public Swapper loadSwapper(Path dir) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
