@@ -127,6 +127,8 @@ final class Dashboard implements AutoCloseable {
         status.put("checkpoint", new ModelDir(dir).latest().map(info -> info.iteration()).orElse(null));
         status.put("losses", curves(history, history.mainNames()));
         status.put("lossParts", curves(history, history.partNames()));
+        // What the training guard did (roll-backs to a checkpoint), at the iteration it wrote them.
+        status.put("events", history.events().stream().map(event -> Map.of("iteration", event.iteration(), "text", event.text())).toList());
         Path preview = dir.resolve("preview.png");
         status.put("preview", Files.isRegularFile(preview) ? relative(preview) : null);
         status.put("previewModified", Files.isRegularFile(preview) ? modified(preview) : null);

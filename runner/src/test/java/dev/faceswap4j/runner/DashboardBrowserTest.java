@@ -63,6 +63,8 @@ class DashboardBrowserTest {
             String later = render(chromium.get(), url);
             assertEquals("30", element(later, "b", "iteration"));
             assertNotEquals(firstPreview, previewSource(later), "the new preview is shown");
+            assertTrue(later.contains("<li class=\"event\">iteration 25: back from 27 to 24: loss_b became NaN; learning rate x0.5</li>"),
+                    "the guard's roll-back is listed: " + later);
         }
     }
 
@@ -74,7 +76,7 @@ class DashboardBrowserTest {
                 losses.put("loss_b", 0.5 / i);
                 losses.put("g_a.adversarial", 0.2 / i);
                 losses.put("g_a.mask", 0.1 / i);
-                log.append(i, losses, i * 0.5);
+                log.append(i, losses, Map.of(), i == 25 ? "back from 27 to 24: loss_b became NaN; learning rate x0.5" : null, i * 0.5);
             }
         }
     }

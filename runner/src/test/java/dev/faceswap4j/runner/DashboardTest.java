@@ -41,7 +41,9 @@ class DashboardTest {
                 losses.put("loss_a", 1.0 / i);
                 losses.put("loss_b", 0.5 / i);
                 losses.put("g_a.mask", 0.1 / i);
-                log.append(i, losses, i * 0.5);
+                // A trainer's statistics, and the guard's event on one row: neither is a loss curve.
+                log.append(i, losses, Map.of("grad:a", 2.0 * i), i == 15 ? "back from 19 to 14: loss_b became NaN; learning rate x0.5" : null,
+                        i * 0.5);
             }
         }
         Path preview = model.resolve("preview.png");
@@ -64,7 +66,10 @@ class DashboardTest {
             assertTrue(status.get("checkpoint").isNull());
             assertEquals(20, status.get("losses").get("loss_b").get("y").size());
             assertEquals(0.5 / 20, status.get("losses").get("loss_b").get("y").get(19).asDouble(), 1e-6);
-            assertEquals(2, status.get("losses").size(), "the losses without their parts");
+            assertEquals(2, status.get("losses").size(), "the losses without their parts and statistics");
+            assertEquals(1, status.get("events").size());
+            assertEquals(15, status.get("events").get(0).get("iteration").asLong());
+            assertEquals("back from 19 to 14: loss_b became NaN; learning rate x0.5", status.get("events").get(0).get("text").asText());
             assertEquals(0.1 / 20, status.get("lossParts").get("g_a.mask").get("y").get(19).asDouble(), 1e-6);
             assertEquals("runs/model/preview.png", status.get("preview").asText());
 
