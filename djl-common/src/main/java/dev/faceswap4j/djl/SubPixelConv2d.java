@@ -28,10 +28,12 @@ public final class SubPixelConv2d extends BlockPaddedConv2d {
         super.initialize(manager, dataType, inputShapes);
         for (var parameter : new NDArray[] {weight.getArray(), bias.getArray()}) {
             // Output channel 4c + s becomes sub-pixel s of channel c: every one of the four takes channel 4c's values.
-            try (NDArray first = parameter.get("0::4");
+            // Written through a detached view of the same storage: autograd refuses in-place writes to a parameter.
+            try (NDArray storage = parameter.stopGradient();
+                    NDArray first = storage.get("0::4");
                     NDArray stacked = NDArrays.stack(new NDList(first, first, first, first), 1);
                     NDArray copies = stacked.reshape(parameter.getShape())) {
-                parameter.muli(0).addi(copies);
+                storage.muli(0).addi(copies);
             }
         }
     }

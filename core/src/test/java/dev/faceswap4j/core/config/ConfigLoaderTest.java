@@ -137,8 +137,14 @@ class ConfigLoaderTest {
         assertEquals(3.0, preset.getDouble("faceswap4j.train.augmentation.warp-sigma"));
         Path file = write("faceswap4j { preset = cpu-fast, train.batch-size = 4 }");
         assertEquals(4, load(props, file).getInt("faceswap4j.train.batch-size"), "the user's own setting wins over the preset");
-        assertEquals(List.of("cpu-fast"), new ConfigLoader(getClass().getClassLoader(), props).presets());
+        assertEquals(List.of("cpu-fast", "cpu-128", "gpu-128", "gpu-256"), new ConfigLoader(getClass().getClassLoader(), props).presets());
         FaceswapException e = assertThrows(FaceswapException.class, () -> load(props, null, "preset=cpu-fats"));
-        assertTrue(e.getMessage().startsWith("unknown preset 'cpu-fats'") && e.getMessage().endsWith("available: cpu-fast"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown preset 'cpu-fats'") && e.getMessage().endsWith("available: cpu-fast, cpu-128, gpu-128, gpu-256"),
+                e.getMessage());
+        // cpu-128 is cpu-fast (its include) at 128 px; gpu-256 extracts crops large enough for its face.
+        Config larger = load(props, null, "preset=cpu-128");
+        assertEquals(128, larger.getInt("faceswap4j.models.autoencoder.face-size"));
+        assertEquals(4.0, larger.getDouble("faceswap4j.models.autoencoder.loss.mouth-multiplier"), "cpu-fast's, included");
+        assertEquals(384, load(props, null, "preset=gpu-256").getInt("faceswap4j.extract.crop-size"));
     }
 }
