@@ -2,6 +2,7 @@ package dev.faceswap4j.core.convert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
@@ -12,7 +13,9 @@ import dev.faceswap4j.api.Detection;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Point2;
+import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.image.LandmarkRegions;
 import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.plugin.PluginRegistry;
@@ -51,7 +54,12 @@ class FaceCompositorTest {
     }
 
     static ConvertStages stages(String mask, String color, String blend) {
-        Config config = ConfigFactory.parseString("faceswap4j.convert { mask = " + mask + ", color = " + color + ", blend = " + blend + " }");
+        return stages("faceswap4j.convert { mask = " + mask + ", color = " + color + ", blend = " + blend + " }");
+    }
+
+    /** The stages a convert section names, each with its settings' defaults from reference.conf. */
+    static ConvertStages stages(String convert) {
+        Config config = ConfigFactory.parseString(convert).withFallback(ConfigFactory.defaultReference()).resolve();
         return ConvertStages.from(PluginRegistry.discover(FaceCompositorTest.class.getClassLoader()), config);
     }
 
@@ -85,6 +93,119 @@ class FaceCompositorTest {
         assertEquals(0, outside, "mask pixels outside the landmark hull (1 px tolerance); inside: " + inside);
         double hullArea = area(hull);
         assertTrue(inside > 0.5 * hullArea, "mask covers " + inside + " px of a " + hullArea + " px hull");
+    }
+
+    /**
+     * {@code convert.masks.hull.keep = [mouth]}: with the lips apart the inner mouth stays the source's (no pixel there
+     * changes), the rest of the face is swapped as ever; with the same face's lips together nothing is kept. (The
+     * sample face's own lips are moved apart or together along the face's vertical, from its real landmarks.)
+     */
+    @Test
+    void aKeptOpenMouthStaysTheSourcesAndAClosedOneIsSwapped() {
+        FaceCompositor keeping = new FaceCompositor(new ConvertSettings(0, 0.02, 0, false, 1, new VideoSettings("libopenh264", 18, 2)),
+                stages("faceswap4j.convert { mask = hull, color = none, blend = feather, masks.hull.keep = [mouth] }"));
+        Landmarks open = lipsApart(landmarks, 0.25);
+        Landmarks closed = lipsApart(landmarks, 0);
+        assertTrue(LandmarkRegions.mouthOpening(open) > 0.2 && LandmarkRegions.mouthOpening(closed) < 0.01,
+                LandmarkRegions.mouthOpening(open) + " / " + LandmarkRegions.mouthOpening(closed));
+        Affine frameToFace = WINDOW.frameToFace(open);
+        Image inverted = inverted(OpenCvImages.warpAffine(photo, frameToFace, 64, 64));
+        FaceCompositor.Placement kept = keeping.place(frameToFace, inverted, null, open, photo.width(), photo.height());
+        Image result = blendedIntoPhoto(keeping, kept);
+        // The inner mouth, a feather's width inside its edge: the source's pixels, untouched.
+        List<Point2> mouth = open.points().subList(60, 68);
+        int inMouth = 0;
+        int changed = 0;
+        int swappedNearby = 0;
+        for (int y = 0; y < photo.height(); y++) {
+            for (int x = 0; x < photo.width(); x++) {
+                if (insidePolygon(mouth, x + 0.5, y + 0.5) && distanceToPolygon(mouth, x + 0.5, y + 0.5) > 4) {
+                    inMouth++;
+                    changed += result.get(x, y, 0) != photo.get(x, y, 0) ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(inMouth > 30, "inner-mouth pixels looked at: " + inMouth);
+        assertEquals(0, changed, "inner-mouth pixels changed of " + inMouth);
+        // The lips themselves (outer lip points but the two corners, which meet the inner mouth's) are swapped.
+        for (int i = 49; i < 60; i++) {
+            Point2 lip = open.get(i);
+            swappedNearby += i != 54 && result.get((int) lip.x(), (int) lip.y(), 0) != photo.get((int) lip.x(), (int) lip.y(), 0) ? 1 : 0;
+        }
+        assertTrue(swappedNearby >= 9, "outer lip points swapped: " + swappedNearby + " of 10");
+
+        FaceCompositor.Placement whole = keeping.place(WINDOW.frameToFace(closed), inverted, null, closed, photo.width(), photo.height());
+        Point2 centre = closed.get(66);
+        assertEquals(255, whole.mask().get((int) centre.x() - whole.x(), (int) centre.y() - whole.y(), 0), "closed lips are swapped");
+    }
+
+    @Test
+    void anUnknownKeptRegionIsOneClearError() {
+        FaceswapException e = assertThrows(FaceswapException.class,
+                () -> stages("faceswap4j.convert { mask = hull, color = none, blend = feather, masks.hull.keep = [nose] }"));
+        assertEquals("faceswap4j.convert.masks.hull.keep lists mouth or eyes, got 'nose'", e.getMessage());
+    }
+
+    /**
+     * {@code face}'s landmarks with the lower lip (inner and outer) moved so that the inner lips are {@code apart}
+     * outer-eye distances apart, along the face.
+     */
+    private static Landmarks lipsApart(Landmarks face, double apart) {
+        List<Point2> points = new ArrayList<>(face.points());
+        double eyes = Math.hypot(points.get(45).x() - points.get(36).x(), points.get(45).y() - points.get(36).y());
+        // "Down" along the face: from between the eyes towards the chin.
+        Point2 top = new Point2((points.get(36).x() + points.get(45).x()) / 2, (points.get(36).y() + points.get(45).y()) / 2);
+        Point2 chin = points.get(8);
+        double length = Math.hypot(chin.x() - top.x(), chin.y() - top.y());
+        double down = apart * eyes / length;
+        // The lower inner lip's middle goes to `apart` below the upper's, and the whole lower lip with it.
+        Point2 upper = points.get(62);
+        Point2 lower = points.get(66);
+        double mx = upper.x() + down * (chin.x() - top.x()) - lower.x();
+        double my = upper.y() + down * (chin.y() - top.y()) - lower.y();
+        for (int i : new int[] {55, 56, 57, 58, 59, 65, 66, 67}) {
+            points.set(i, new Point2(points.get(i).x() + mx, points.get(i).y() + my));
+        }
+        if (apart == 0) {
+            // Closed: the inner lips meet.
+            points.set(65, points.get(63));
+            points.set(66, points.get(62));
+            points.set(67, points.get(61));
+        }
+        return new Landmarks(points);
+    }
+
+    private static Image inverted(Image face) {
+        byte[] pixels = face.pixels().clone();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (255 - (pixels[i] & 0xff));
+        }
+        return new Image(face.width(), face.height(), face.order(), pixels);
+    }
+
+    private static boolean insidePolygon(List<Point2> polygon, double x, double y) {
+        boolean inside = false;
+        for (int i = 0, j = polygon.size() - 1; i < polygon.size(); j = i++) {
+            Point2 a = polygon.get(i);
+            Point2 b = polygon.get(j);
+            if ((a.y() > y) != (b.y() > y) && x < (b.x() - a.x()) * (y - a.y()) / (b.y() - a.y()) + a.x()) {
+                inside = !inside;
+            }
+        }
+        return inside;
+    }
+
+    private static double distanceToPolygon(List<Point2> polygon, double x, double y) {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < polygon.size(); i++) {
+            Point2 a = polygon.get(i);
+            Point2 b = polygon.get((i + 1) % polygon.size());
+            double lx = b.x() - a.x();
+            double ly = b.y() - a.y();
+            double t = Math.max(0, Math.min(1, ((x - a.x()) * lx + (y - a.y()) * ly) / (lx * lx + ly * ly)));
+            best = Math.min(best, Math.hypot(x - a.x() - t * lx, y - a.y() - t * ly));
+        }
+        return best;
     }
 
     /** convert.mask = predicted: the model's mask (here: the left half of the face square) decides, not the landmark hull. */
