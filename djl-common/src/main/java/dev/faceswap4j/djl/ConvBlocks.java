@@ -13,6 +13,9 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.XavierInitializer;
+import dev.faceswap4j.api.FaceswapException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * The deepfake networks' building blocks (NCHW), shared by the autoencoder and faceswap-GAN: "same"-padded
@@ -31,10 +34,12 @@ public final class ConvBlocks {
      * rearranges each group of four channels into a 2×2 block (sub-pixel convolution, the original deepfakes
      * "upscale", also faceswap's and DFL's): the same multiply-adds, but each of the four output pixels has its
      * own weights, where nearest up-sampling makes neighbours share theirs. The shuffle's convolution starts with
-     * ICNR ({@link SubPixelConv2d}), so it does not start with a checkerboard.
+     * ICNR ({@link SubPixelConv2d}), so it does not start with a checkerboard. {@code BILINEAR} up-samples bilinearly, then
+     * convolves (Odena et al. 2016's resize-convolution): nothing in the layer can draw a pattern of period 2, where
+     * nearest up-sampling starts every 2×2 block as one value and the network must learn to smooth the edges away.
      */
     public enum Upscale {
-        NEAREST("nearest"), PIXEL_SHUFFLE("pixel-shuffle");
+        NEAREST("nearest"), PIXEL_SHUFFLE("pixel-shuffle"), BILINEAR("bilinear");
 
         private final String configName;
 
@@ -54,6 +59,16 @@ public final class ConvBlocks {
                 }
             }
             return null;
+        }
+
+        /** The mode the setting at {@code path} names, or one line saying which there are. */
+        public static Upscale parse(String name, String path) {
+            Upscale mode = byName(name);
+            if (mode == null) {
+                throw new FaceswapException(path + " must be " + Arrays.stream(values()).map(Upscale::configName)
+                        .collect(Collectors.joining(", ")) + ", got '" + name + "'");
+            }
+            return mode;
         }
     }
 
@@ -77,6 +92,7 @@ public final class ConvBlocks {
     public static SequentialBlock addUpscale(SequentialBlock network, int filters, Upscale mode) {
         return switch (mode) {
             case NEAREST -> network.add(upsample()).add(conv(filters, 3, 1)).add(leakyRelu());
+            case BILINEAR -> network.add(upsampleBilinear()).add(conv(filters, 3, 1)).add(leakyRelu());
             case PIXEL_SHUFFLE -> network.add(new SubPixelConv2d(filters)).add(leakyRelu()).add(pixelShuffle());
         };
     }
@@ -124,6 +140,16 @@ public final class ConvBlocks {
 
     public static Block leakyRelu() {
         return Activation.leakyReluBlock(LEAKY_SLOPE);
+    }
+
+    /** Bilinear ×2 up-sampling (with gradient), half-pixel centres (align_corners false). */
+    public static Block upsampleBilinear() {
+        return new LambdaBlock(x -> {
+            var array = x.singletonOrThrow();
+            Shape shape = array.getShape();
+            long[] size = {shape.get(2) * 2, shape.get(3) * 2};
+            return new NDList(array.getNDArrayInternal().interpolation(size, 2, false));
+        }, "upsampleBilinear");
     }
 
     /** Nearest-neighbour ×2 up-sampling (with gradient), as Keras' UpSampling2D. */

@@ -56,7 +56,7 @@ class ConvBlocksTest {
                 assertArrayEquals(new long[] {2, 6, 8, 8}, output.getShape().getShape(), mode.toString());
                 assertEquals(DataType.FLOAT32, output.getDataType());
                 // 3x3 weights: nearest convolves 8 -> 6 at 8x8, the shuffle 8 -> 24 at 4x4: the same 9*8*6*64 multiply-adds.
-                long weights = mode == ConvBlocks.Upscale.NEAREST ? 9 * 8 * 6 + 6 : 9 * 8 * 24 + 24;
+                long weights = mode == ConvBlocks.Upscale.PIXEL_SHUFFLE ? 9 * 8 * 24 + 24 : 9 * 8 * 6 + 6;
                 assertEquals(weights, ConvBlocks.parameterCount(block), mode.toString());
             }
         }

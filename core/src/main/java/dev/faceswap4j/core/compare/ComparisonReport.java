@@ -65,14 +65,15 @@ public final class ComparisonReport {
     static String markdown(List<ModelComparison.Figures> figures, String context) {
         StringBuilder text = new StringBuilder("# Model comparison\n\n").append(context).append("\n\n");
         text.append("| | faces | reconstruction L1 ↓ | reconstruction SSIM ↑ | swap change (L1 to input) | sharpness (var. of Laplacian)"
-                + " | identity distance to target ↓ | ms / face |\n");
-        text.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | grid ↓ | identity distance to target ↓ | ms / face |\n");
+        text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ModelComparison.Figures f : figures) {
             text.append("| ").append(f.name()).append(" | ").append(f.faces())
                     .append(" | ").append(format(f.reconstructionL1(), 4))
                     .append(" | ").append(format(f.reconstructionSsim(), 3))
                     .append(" | ").append(format(f.change(), 4))
                     .append(" | ").append(format(f.sharpness(), 1))
+                    .append(" | ").append(format(f.grid(), 2))
                     .append(" | ").append(format(f.identityDistance(), 3))
                     .append(" | ").append(format(f.millisPerFace(), 2)).append(" |\n");
         }
@@ -82,6 +83,7 @@ public final class ComparisonReport {
                 faceswap-GAN blends its output over the input by its alpha mask, so where the mask is closed its reconstruction is the input itself.
                 Swap change: L1 between the swapped and the input face; near 0, the model let the input through.
                 Sharpness: variance of the Laplacian of the swapped faces (input and target rows: of the real faces).
+                Grid: how strongly the faces carry a regular pattern of period 2, 4 or 8 model pixels (the up-sampling layers' grid or                 checkerboard): power at those frequencies over the power around them, about 1 without one (the real faces' rows are the baseline).
                 Identity distance: Euclidean distance of face descriptors to the target person's mean descriptor (dlib's same-person \
                 threshold is 0.6); the "input faces" row is where an unswapped face stands.
                 """);
@@ -90,10 +92,11 @@ public final class ComparisonReport {
 
     static String csv(List<ModelComparison.Figures> figures) {
         List<String> lines = new ArrayList<>();
-        lines.add("model,faces,reconstruction_l1,reconstruction_ssim,swap_change_l1,sharpness,identity_distance,ms_per_face");
+        lines.add("model,faces,reconstruction_l1,reconstruction_ssim,swap_change_l1,sharpness,grid,identity_distance,ms_per_face");
         for (ModelComparison.Figures f : figures) {
             lines.add(String.join(",", "\"" + f.name().replace("\"", "\"\"") + "\"", Integer.toString(f.faces()), format(f.reconstructionL1(), 6),
-                    format(f.reconstructionSsim(), 6), format(f.change(), 6), format(f.sharpness(), 3), format(f.identityDistance(), 6), format(f.millisPerFace(), 3)));
+                    format(f.reconstructionSsim(), 6), format(f.change(), 6), format(f.sharpness(), 3), format(f.grid(), 3),
+                    format(f.identityDistance(), 6), format(f.millisPerFace(), 3)));
         }
         return String.join("\n", lines) + "\n";
     }

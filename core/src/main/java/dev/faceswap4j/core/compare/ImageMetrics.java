@@ -67,6 +67,73 @@ public final class ImageMetrics {
         }
     }
 
+    /**
+     * How strongly a square face (a model's output, at its own size) carries a regular grid: the periodic patterns of
+     * up-sampling layers repeat every 2, 4 or 8 model pixels, which puts peaks on the lattice of spectrum frequencies at
+     * multiples of side/8. For each such frequency, its power over that of the frequencies round it (the luma, mean
+     * removed, Hann-windowed, through OpenCV's DFT), the strongest on the lattice: a few for a face without a grid (a
+     * smooth spectrum), far above where a grid shows. NaN for a side that is not a multiple of 8.
+     */
+    public static double gridScore(Image face) {
+        int side = face.width();
+        if (face.height() != side || side % 8 != 0 || side < 16) {
+            return Double.NaN;
+        }
+        try (Mat gray = luma(face); Mat window = new Mat(); Mat spectrum = new Mat(); Size size = new Size(side, side)) {
+            try (Mat mean = new Mat(); Mat deviation = new Mat()) {
+                opencv_core.meanStdDev(gray, mean, deviation);
+                try (DoubleIndexer m = mean.createIndexer()) {
+                    gray.convertTo(gray, opencv_core.CV_64F, 1, -m.get(0));
+                }
+            }
+            opencv_imgproc.createHanningWindow(window, size, opencv_core.CV_64F);
+            opencv_core.multiply(gray, window, gray);
+            opencv_core.dft(gray, spectrum, opencv_core.DFT_COMPLEX_OUTPUT, 0);
+            double[][] power = new double[side][side];
+            try (DoubleIndexer s = spectrum.createIndexer()) {
+                for (int v = 0; v < side; v++) {
+                    for (int u = 0; u < side; u++) {
+                        double re = s.get(v, u, 0);
+                        double im = s.get(v, u, 1);
+                        power[v][u] = re * re + im * im;
+                    }
+                }
+            }
+            int step = side / 8;
+            double strongest = 0;
+            for (int v = 0; v < side; v += step) {
+                for (int u = 0; u < side; u += step) {
+                    if (u != 0 || v != 0) {
+                        strongest = Math.max(strongest, peakOverRing(power, u, v));
+                    }
+                }
+            }
+            return strongest;
+        }
+    }
+
+    /**
+     * The power in the 3×3 bins round (u, v) over nine times the mean power on the ring two bins out: the Hann window
+     * spreads a pure tone over exactly the 3×3 bins and leaves the ring untouched, so a tone stands out and a smooth
+     * spectrum reads about 1.
+     */
+    private static double peakOverRing(double[][] power, int u, int v) {
+        int side = power.length;
+        double peak = 0;
+        double ring = 0;
+        for (int dv = -2; dv <= 2; dv++) {
+            for (int du = -2; du <= 2; du++) {
+                double p = power[Math.floorMod(v + dv, side)][Math.floorMod(u + du, side)];
+                if (Math.abs(du) == 2 || Math.abs(dv) == 2) {
+                    ring += p;
+                } else {
+                    peak += p;
+                }
+            }
+        }
+        return peak / Math.max(9 * ring / 16, Double.MIN_NORMAL);
+    }
+
     private static Mat luma(Image image) {
         try (Mat bgr = OpenCvImages.toMat(image); Mat gray = new Mat()) {
             if (image.channels() == 1) {

@@ -26,10 +26,11 @@ public final class ModelComparison {
      * One row of the table. {@code change}: mean L1 between the swapped and the input face — near 0
      * means the model let the input through (a GAN whose alpha mask is still closed);
      * {@code identityDistance}: mean Euclidean distance of the faces' descriptors to the target
-     * person's mean descriptor (NaN without an embedder). Model figures are NaN for the reference rows.
+     * person's mean descriptor (NaN without an embedder); {@code grid}: mean {@link ImageMetrics#gridScore} of the
+     * swapped faces (of the real faces in the reference rows). Model figures are NaN for the reference rows.
      */
     public record Figures(String name, int faces, double reconstructionL1, double reconstructionSsim, double change, double sharpness,
-            double identityDistance, double millisPerFace) {}
+            double grid, double identityDistance, double millisPerFace) {}
 
     /** The table rows (reference rows first, then one per model) and the model faces the grid shows. */
     public record Result(List<Figures> figures, List<Image> inputs, List<List<Image>> swapped) {}
@@ -52,11 +53,11 @@ public final class ModelComparison {
         List<Figures> figures = new ArrayList<>();
         List<Image> referenceInputs = faces(crops, reference);
         figures.add(new Figures("input faces (not swapped)", crops.size(), Double.NaN, Double.NaN, Double.NaN, meanSharpness(referenceInputs),
-                identityDistance(referenceInputs, reference, target), Double.NaN));
+                meanGrid(referenceInputs), identityDistance(referenceInputs, reference, target), Double.NaN));
         if (target != null) {
             List<Image> targetFaces = faces(targetCrops, reference);
             figures.add(new Figures("target person's faces", targetFaces.size(), Double.NaN, Double.NaN, Double.NaN, meanSharpness(targetFaces),
-                    identityDistance(targetFaces, reference, target), Double.NaN));
+                    meanGrid(targetFaces), identityDistance(targetFaces, reference, target), Double.NaN));
         }
         List<List<Image>> swappedByModel = new ArrayList<>();
         for (Candidate candidate : candidates) {
@@ -75,7 +76,7 @@ public final class ModelComparison {
                 change += ImageMetrics.l1(inputs.get(i), swapped.get(i));
             }
             int n = inputs.size();
-            figures.add(new Figures(candidate.name(), n, l1 / n, ssim / n, change / n, meanSharpness(swapped),
+            figures.add(new Figures(candidate.name(), n, l1 / n, ssim / n, change / n, meanSharpness(swapped), meanGrid(swapped),
                     identityDistance(swapped, candidate.window(), target), millis));
             swappedByModel.add(swapped);
         }
@@ -92,6 +93,10 @@ public final class ModelComparison {
 
     private static List<Image> faces(List<Image> crops, FaceWindow window) {
         return crops.stream().map(window::faceOf).toList();
+    }
+
+    private static double meanGrid(List<Image> faces) {
+        return faces.stream().mapToDouble(ImageMetrics::gridScore).average().orElse(Double.NaN);
     }
 
     private static double meanSharpness(List<Image> faces) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faceswap4j.api.Image;
+import dev.faceswap4j.core.convert.FaceWindow;
 import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.core.testing.TestFaces;
 import dev.faceswap4j.core.train.FaceSet;
@@ -44,6 +45,49 @@ class ImageMetricsTest {
         Image face = faces.crops().get(0);
         Image other = faces.crops().get(5);
         assertTrue(ImageMetrics.ssim(face, other) < ImageMetrics.ssim(face, blur(face, 5)));
+    }
+
+    /**
+     * The grid figure on real faces at a model's size: a few (2.6–3.0 here) for a face, a blurred face and a face scaled up
+     * from half its size (no false alarm on softness); five times that and more (30–150 here) with a faint period-2 checkerboard (±4 levels) or a period-4 mesh
+     * (a line every 4 pixels, 6 levels darker) added — patterns the eye sees at full size.
+     */
+    @Test
+    void theGridFigureSeesAFaintGridAndNotSoftness() {
+        Image face = new FaceWindow(faces.cropSize(), 48, 200, 64).faceOf(faces.crops().get(0));
+        double plain = ImageMetrics.gridScore(face);
+        double blurred = ImageMetrics.gridScore(blur(face, 5));
+        double checkerboard = ImageMetrics.gridScore(pattern(face, (x, y) -> ((x + y) % 2 == 0 ? 4 : -4)));
+        double mesh = ImageMetrics.gridScore(pattern(face, (x, y) -> x % 4 == 0 || y % 4 == 0 ? -6 : 0));
+        double enlarged = ImageMetrics.gridScore(resize(resize(face, 32, opencv_imgproc.INTER_AREA), 64, opencv_imgproc.INTER_CUBIC));
+        assertTrue(plain < 5 && blurred < 5 && enlarged < 5, "a face " + plain + ", blurred " + blurred + ", enlarged " + enlarged);
+        assertTrue(checkerboard > 5 * plain, "checkerboard " + checkerboard + " vs " + plain);
+        assertTrue(mesh > 5 * plain, "mesh " + mesh + " vs " + plain);
+    }
+
+    private static Image resize(Image image, int side, int interpolation) {
+        try (Mat source = OpenCvImages.toMat(image); Mat resized = new Mat(); Size size = new Size(side, side)) {
+            opencv_imgproc.resize(source, resized, size, 0, 0, interpolation);
+            return OpenCvImages.toImage(resized, image.order());
+        }
+    }
+
+    private interface Pattern {
+        int at(int x, int y);
+    }
+
+    private static Image pattern(Image face, Pattern pattern) {
+        byte[] pixels = face.pixels().clone();
+        int channels = face.channels();
+        for (int y = 0; y < face.height(); y++) {
+            for (int x = 0; x < face.width(); x++) {
+                for (int c = 0; c < channels; c++) {
+                    int i = (y * face.width() + x) * channels + c;
+                    pixels[i] = (byte) Math.max(0, Math.min(255, (pixels[i] & 0xff) + pattern.at(x, y)));
+                }
+            }
+        }
+        return new Image(face.width(), face.height(), face.order(), pixels);
     }
 
     private static Image blur(Image image, int kernel) {

@@ -64,15 +64,7 @@ public record AutoencoderSettings(String device, int faceSize, List<Integer> enc
                 new AdamSettings((float) section.getDouble("learning-rate"), (float) section.getDouble("beta1"),
                         (float) section.getDouble("beta2"), (float) section.getDouble("epsilon")),
                 section.getInt("seed"), FaceLoss.from(section.getConfig("loss")), section.getBoolean("learn-mask"),
-                upscale(section.getString("upscale")), section.getInt("residual-blocks"));
-    }
-
-    private static Upscale upscale(String name) {
-        Upscale mode = Upscale.byName(name);
-        if (mode == null) {
-            throw new FaceswapException(SECTION + ".upscale must be nearest or pixel-shuffle, got '" + name + "'");
-        }
-        return mode;
+                Upscale.parse(section.getString("upscale"), SECTION + ".upscale"), section.getInt("residual-blocks"));
     }
 
     /** A short description for messages: the widths and face size. */

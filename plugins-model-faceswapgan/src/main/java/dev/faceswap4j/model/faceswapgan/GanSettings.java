@@ -5,6 +5,7 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.djl.AdamSettings;
 import dev.faceswap4j.djl.ConvBlocks.Upscale;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The architecture, optimizer and loss settings of {@code faceswap4j.models.faceswap-gan}. */
 public record GanSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim, int bottleneckFilters,
@@ -80,7 +81,8 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
                 .toList();
         for (int side : decoderAttention) {
             if (!sides.contains(side)) {
-                throw new FaceswapException(SECTION + ".decoder-attention lists sides of decoder outputs (" + sides + " px), got " + side);
+                throw new FaceswapException(SECTION + ".decoder-attention lists sides of decoder outputs ("
+                        + sides.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " px), got " + side);
             }
         }
     }
@@ -99,15 +101,7 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
                 new LossWeights(w.getDouble("adversarial"), w.getDouble("reconstruction"), w.getDouble("eyes"), w.getDouble("edge"),
                         w.getDoubleList("perceptual"), w.getDouble("mask"), w.getLong("mask-warmup"), w.getDouble("mask-floor"),
                         w.getDouble("mask-face-floor"), w.getDouble("mask-face-weight")),
-                section.getString("recognition-manifest"), section.getInt("seed"), upscale(section.getString("upscale")));
-    }
-
-    private static Upscale upscale(String name) {
-        Upscale mode = Upscale.byName(name);
-        if (mode == null) {
-            throw new FaceswapException(SECTION + ".upscale must be nearest or pixel-shuffle, got '" + name + "'");
-        }
-        return mode;
+                section.getString("recognition-manifest"), section.getInt("seed"), Upscale.parse(section.getString("upscale"), SECTION + ".upscale"));
     }
 
     /** A short description for messages: the widths and face size. */

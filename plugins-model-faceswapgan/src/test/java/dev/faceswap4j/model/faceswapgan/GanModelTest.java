@@ -159,7 +159,7 @@ class GanModelTest {
         assertEquals(0.9, defaults.weights().maskFaceFloor(), "the face held open: a swap shows the decoder's face");
         FaceswapException e = assertThrows(FaceswapException.class, () -> GanSettings.from(
                 section.withValue("decoder-attention", com.typesafe.config.ConfigValueFactory.fromIterable(List.of(48)))));
-        assertEquals("faceswap4j.models.faceswap-gan.decoder-attention lists sides of decoder outputs (16, 32 or 64 px), got 48",
+        assertEquals("faceswap4j.models.faceswap-gan.decoder-attention lists sides of decoder outputs (16, 32, 64 px), got 48",
                 e.getMessage());
     }
 
