@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code losses.csv}: one row per iteration — iteration, each named loss, seconds since the run started. */
+/**
+ * {@code losses.csv}: one row per iteration — iteration, each named loss, and the seconds of training it took to get
+ * there, counted on across resumed runs (a resumed run's seconds start where the resumed row's ended).
+ */
 public final class LossLog implements AutoCloseable {
 
     public static final String FILE_NAME = "losses.csv";
@@ -21,6 +24,8 @@ public final class LossLog implements AutoCloseable {
     private final Path file;
     private BufferedWriter writer;
     private List<String> columns;
+    /** The seconds of the last row kept when resuming: a resumed run's own seconds are added to it. */
+    private double secondsBefore;
 
     private LossLog(Path file) {
         this.file = file;
@@ -49,14 +54,16 @@ public final class LossLog implements AutoCloseable {
                     columns = List.of(line.split(",", -1));
                     continue;
                 }
-                String first = line.split(",", 2)[0];
-                if (!first.isBlank() && Long.parseLong(first) <= iteration) {
+                String[] cells = line.split(",", -1);
+                if (!cells[0].isBlank() && Long.parseLong(cells[0]) <= iteration) {
                     kept.add(line);
+                    secondsBefore = cells[cells.length - 1].isBlank() ? secondsBefore : Double.parseDouble(cells[cells.length - 1]);
                 }
             }
             if (iteration == 0) {
                 kept.clear();
                 columns = null;
+                secondsBefore = 0;
             }
             Path temp = file.resolveSibling("." + FILE_NAME + ".tmp");
             Files.write(temp, kept, StandardCharsets.UTF_8);
@@ -66,6 +73,7 @@ public final class LossLog implements AutoCloseable {
         }
     }
 
+    /** Appends {@code iteration}'s losses, reached {@code seconds} after this run started. */
     public void append(long iteration, Map<String, Double> losses, double seconds) {
         try {
             if (writer == null) {
@@ -86,7 +94,7 @@ public final class LossLog implements AutoCloseable {
                 Double value = losses.get(column);
                 row.append(',').append(value == null ? "" : String.format(Locale.ROOT, "%.6f", value));
             }
-            row.append(',').append(String.format(Locale.ROOT, "%.1f", seconds));
+            row.append(',').append(String.format(Locale.ROOT, "%.1f", secondsBefore + seconds));
             writer.write(row.toString());
             writer.newLine();
             writer.flush();
