@@ -18,7 +18,8 @@ import java.util.function.Function;
  * The one job the dashboard may run: {@code faceswap4j run --config CONF} in a child JVM (the same Java, options
  * and class path as this one), its output in {@code dashboard-job.log} of the work dir. Stopping sends it what
  * Ctrl-C sends, so training finishes its step and writes a checkpoint; starting again continues it, as
- * {@code run} does. The command is a list of arguments, never a shell line.
+ * {@code run} does. The job's standard input stays open while this process lives: when it dies (even by kill -9)
+ * the job sees its input end and stops the same way. The command is a list of arguments, never a shell line.
  */
 final class DashboardJob {
 
@@ -31,8 +32,9 @@ final class DashboardJob {
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            // --exit-with-input: the job ends (with a checkpoint) when this process ends, however it ends.
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--config", config.toString(),
-                    "--no-progress"));
+                    "--no-progress", "--exit-with-input"));
             return command;
         };
     }

@@ -66,6 +66,9 @@ public final class Extractor {
             if (every < 1) {
                 throw new FaceswapException("--every must be at least 1, got " + every);
             }
+            if (!(minSize >= 0)) {
+                throw new FaceswapException("--min-size must be 0 or more pixels, got " + minSize);
+            }
             if (cropSize < 16 || padding < 0 || 2 * padding >= cropSize) {
                 throw new FaceswapException("crop size " + cropSize + " with padding " + padding + " leaves no face");
             }

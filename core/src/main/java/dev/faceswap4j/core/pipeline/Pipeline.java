@@ -8,6 +8,7 @@ import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.api.Swapper;
+import dev.faceswap4j.core.config.WholeNumbers;
 import dev.faceswap4j.core.convert.ConvertSettings;
 import dev.faceswap4j.core.convert.ConvertStages;
 import dev.faceswap4j.core.convert.Converter;
@@ -99,8 +100,8 @@ public final class Pipeline {
     public Extractor extractor(ExtractOverrides overrides, boolean progress) {
         Config extract = conf.getConfig("faceswap4j.extract");
         People people = overrides.people().apply(People.from(extract));
-        Extractor.Settings settings = new Extractor.Settings(extract.getInt("crop-size"), extract.getDouble("padding"),
-                overrides.every() != null ? overrides.every() : extract.getInt("every"),
+        Extractor.Settings settings = new Extractor.Settings(WholeNumbers.intOf(extract, "faceswap4j.extract", "crop-size"), extract.getDouble("padding"),
+                overrides.every() != null ? overrides.every() : WholeNumbers.intOf(extract, "faceswap4j.extract", "every"),
                 overrides.minSize() != null ? overrides.minSize() : extract.getDouble("min-size"), extract.getBoolean("largest-only"), progress,
                 FrameRange.parse(overrides.frames() != null ? overrides.frames() : extract.getString("frames")), people,
                 overrides.keepDescriptors());
@@ -135,7 +136,8 @@ public final class Pipeline {
     public LoadedModel load(Path modelDir) {
         CheckpointInfo checkpoint = latestCheckpoint(modelDir);
         Config modelConf = conf.withValue("faceswap4j.model", ConfigValueFactory.fromAnyRef(checkpoint.model()));
-        return new LoadedModel(checkpoint, registry.create(StageKind.MODEL, modelConf).loadSwapper(new ModelDir(modelDir).checkpoint()));
+        Path folder = new ModelDir(modelDir).completeCheckpoint().orElseThrow();
+        return new LoadedModel(checkpoint, registry.create(StageKind.MODEL, modelConf).loadSwapper(folder));
     }
 
     /** Converts {@code input} with the latest checkpoint of {@code modelDir} and the configured stages. */

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 public record ModelDir(Path root) {
 
-    private static final Set<String> OWN_FILES = Set.of("checkpoint", ".checkpoint-new", ".checkpoint-old", LossLog.FILE_NAME,
+    private static final Set<String> OWN_FILES = Set.of("checkpoint", ".checkpoint-new", ".checkpoint-old", ModelDirLock.FILE_NAME, LossLog.FILE_NAME,
             "preview.png", "previews", ".preview.png.tmp.png", "." + LossLog.FILE_NAME + ".tmp", LossPlot.FILE_NAME, "." + LossPlot.FILE_NAME + ".tmp",
             TrainingTarget.FILE_NAME, "." + TrainingTarget.FILE_NAME + ".tmp");
 
@@ -34,16 +34,48 @@ public record ModelDir(Path root) {
         return root.resolve(".checkpoint-old");
     }
 
-    /** The latest complete checkpoint, finishing a swap a crash interrupted. */
+    /**
+     * The folder of the latest complete checkpoint: {@code checkpoint/}, or the previous one where a save was cut off
+     * between its two renames. Reads only: a trainer may be saving meanwhile, and only it moves anything.
+     */
+    public Optional<Path> completeCheckpoint() {
+        if (Files.isDirectory(checkpoint())) {
+            return Optional.of(checkpoint());
+        }
+        return Files.isDirectory(outgoing()) ? Optional.of(outgoing()) : Optional.empty();
+    }
+
+    /** The latest complete checkpoint's description; reads only, as {@link #completeCheckpoint()}. */
     public Optional<CheckpointInfo> latest() {
-        if (!Files.isDirectory(checkpoint()) && Files.isDirectory(outgoing())) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Path> folder = completeCheckpoint();
             try {
-                Files.move(outgoing(), checkpoint(), StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new FaceswapException("cannot restore the previous checkpoint " + outgoing() + ": " + e.getMessage(), e);
+                return folder.map(CheckpointInfo::read);
+            } catch (FaceswapException e) {
+                // A save renamed the folder between the look and the read: look again.
+                if (attempt == 3 || folder.map(Files::isDirectory).orElse(true)) {
+                    throw e;
+                }
             }
         }
-        return Files.isDirectory(checkpoint()) ? Optional.of(CheckpointInfo.read(checkpoint())) : Optional.empty();
+    }
+
+    /**
+     * Takes this folder for one training, or fails with one line naming the process that holds it; the holder
+     * finishes a save a crash cut off. Refuses, before writing anything, a folder with files training did not write.
+     */
+    public ModelDirLock lock() {
+        requireOwnOrEmpty();
+        ModelDirLock lock = ModelDirLock.take(this);
+        try {
+            if (!Files.isDirectory(checkpoint()) && Files.isDirectory(outgoing())) {
+                Files.move(outgoing(), checkpoint(), StandardCopyOption.ATOMIC_MOVE);
+            }
+            return lock;
+        } catch (IOException e) {
+            lock.close();
+            throw new FaceswapException("cannot restore the previous checkpoint " + outgoing() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Refuses a folder that holds something other than a faceswap4j model: training must not mix into it. */

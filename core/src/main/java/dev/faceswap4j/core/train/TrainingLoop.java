@@ -59,8 +59,9 @@ public final class TrainingLoop {
         return finished.await(seconds, TimeUnit.SECONDS);
     }
 
+    /** Trains while holding the model folder: a second training of it fails with the holder's PID. */
     public Result run() {
-        try {
+        try (ModelDirLock lock = new ModelDir(inputs.modelDir()).lock()) {
             return train();
         } finally {
             finished.countDown();
