@@ -5,6 +5,7 @@ import dev.faceswap4j.core.train.LossHistory;
 import dev.faceswap4j.core.train.LossLog;
 import dev.faceswap4j.core.train.ModelDir;
 import dev.faceswap4j.core.train.TrainingTarget;
+import dev.faceswap4j.toolkit.Messages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -68,9 +69,9 @@ final class Dashboard implements AutoCloseable {
                     ctx.json(job.status());
                 })
                 .get("/files/<path>", this::file)
-                .exception(DashboardGuard.Refused.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", e.getMessage())))
-                .exception(DashboardJob.Refused.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT).json(Map.of("error", e.getMessage())))
-                .exception(FaceswapException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
+                .exception(DashboardGuard.Refused.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", Messages.firstLine(e))))
+                .exception(DashboardJob.Refused.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT).json(Map.of("error", Messages.firstLine(e))))
+                .exception(FaceswapException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", Messages.firstLine(e))));
         try {
             this.app = server.start(host, port);
         } catch (JavalinBindException e) {
@@ -209,7 +210,7 @@ final class Dashboard implements AutoCloseable {
         try {
             return path.toRealPath();
         } catch (IOException e) {
-            throw new FaceswapException("cannot open " + path + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot open " + path + ": " + Messages.firstLine(e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.faceswap4j.runner;
 
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ final class DashboardJob {
             process = new ProcessBuilder(command.apply(configFile)).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new FaceswapException("cannot start the job for " + shownAs + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot start the job for " + shownAs + ": " + Messages.firstLine(e), e);
         }
         config = shownAs;
         started = Instant.now();
@@ -109,7 +110,7 @@ final class DashboardJob {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size());
         } catch (IOException e) {
-            return List.of("cannot read " + log + ": " + e.getMessage());
+            return List.of("cannot read " + log + ": " + Messages.firstLine(e));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.faceswap4j.runner;
 
 import com.typesafe.config.ConfigException;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -61,7 +62,7 @@ public final class Main {
      */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
-        StringBuilder line = new StringBuilder("error: ").append(e.getMessage());
+        StringBuilder line = new StringBuilder("error: ").append(Messages.firstLine(e));
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             line.append("; did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append('?');
         }

@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.toolkit.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public final class ConfigLoader {
             rejectBadKeys(user, resolvedReference, merged);
             return merged;
         } catch (ConfigException e) {
-            throw new FaceswapException("config error: " + e.getMessage(), e);
+            throw new FaceswapException("config error: " + Messages.firstLine(e), e);
         }
     }
 
@@ -113,7 +114,7 @@ public final class ConfigLoader {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         } catch (java.io.IOException e) {
-            throw new FaceswapException("cannot read the preset index: " + e.getMessage(), e);
+            throw new FaceswapException("cannot read the preset index: " + Messages.firstLine(e), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.faceswap4j.core.evaluate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.toolkit.Messages;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -44,7 +45,7 @@ public final class EvaluationReport {
             MAPPER.writeValue(dir.resolve(JSON).toFile(), json);
             ImageIO.write(plot(result.frames(), result.summary()), "png", dir.resolve(PLOT).toFile());
         } catch (IOException e) {
-            throw new FaceswapException("cannot write the evaluation into " + dir + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write the evaluation into " + dir + ": " + Messages.firstLine(e), e);
         }
     }
 

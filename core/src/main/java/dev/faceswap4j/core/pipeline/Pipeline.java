@@ -29,10 +29,14 @@ import dev.faceswap4j.core.train.ModelDir;
 import dev.faceswap4j.core.train.TrainSettings;
 import dev.faceswap4j.core.train.TrainingLoop;
 import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.core.util.PartialFiles;
 import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.video.FrameSource;
+import dev.faceswap4j.toolkit.Messages;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.function.UnaryOperator;
 
 /**
@@ -167,15 +171,29 @@ public final class Pipeline {
         }
     }
 
-    /** Writes {@code OUTPUT-before-after.png} beside a converted file: input | result, for a video 3 frames of the converted part. */
-    public static Path writeBeforeAfter(Path input, FrameRange frames, Path output) {
+    /** Where {@link #writeBeforeAfter} puts the sheet of {@code output}: {@code OUTPUT-before-after.png} beside it. */
+    public static Path beforeAfterSheet(Path output) {
         String name = output.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        Path sheet = output.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + "-before-after.png");
-        if (FrameSource.isImage(output)) {
-            SideBySide.write(Images.readBgr(input), Images.readBgr(output), sheet);
-        } else {
-            BeforeAfterFrames.write(input, frames, output, 3, sheet);
+        return output.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + "-before-after.png");
+    }
+
+    /** Writes {@link #beforeAfterSheet} of a converted file: input | result, for a video 3 frames of the converted part. */
+    public static Path writeBeforeAfter(Path input, FrameRange frames, Path output) {
+        Path sheet = beforeAfterSheet(output);
+        Path partial = PartialFiles.beside(sheet, "partial.png");
+        try {
+            if (FrameSource.isImage(output)) {
+                SideBySide.write(Images.readBgr(input), Images.readBgr(output), partial);
+            } else {
+                BeforeAfterFrames.write(input, frames, output, 3, partial);
+            }
+            Files.move(partial, sheet, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new FaceswapException("cannot write " + sheet + ": " + Messages.firstLine(e), e);
+        } finally {
+            FileTrees.deleteQuietly(partial);
+            PartialFiles.done(partial);
         }
         return sheet;
     }

@@ -1,6 +1,7 @@
 package dev.faceswap4j.core.train;
 
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,7 @@ public final class LossLog implements AutoCloseable {
             Files.write(temp, kept, StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | NumberFormatException e) {
-            throw new FaceswapException("cannot read loss history " + file + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot read loss history " + file + ": " + Messages.firstLine(e), e);
         }
     }
 
@@ -99,7 +100,7 @@ public final class LossLog implements AutoCloseable {
             writer.newLine();
             writer.flush();
         } catch (IOException e) {
-            throw new FaceswapException("cannot write loss history " + file + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write loss history " + file + ": " + Messages.firstLine(e), e);
         }
     }
 
@@ -109,7 +110,7 @@ public final class LossLog implements AutoCloseable {
             try {
                 writer.close();
             } catch (IOException e) {
-                throw new FaceswapException("cannot write loss history " + file + ": " + e.getMessage(), e);
+                throw new FaceswapException("cannot write loss history " + file + ": " + Messages.firstLine(e), e);
             }
         }
     }

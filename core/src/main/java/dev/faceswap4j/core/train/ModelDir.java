@@ -3,6 +3,7 @@ package dev.faceswap4j.core.train;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Trainer;
 import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ public record ModelDir(Path root) {
             return lock;
         } catch (IOException e) {
             lock.close();
-            throw new FaceswapException("cannot restore the previous checkpoint " + outgoing() + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot restore the previous checkpoint " + outgoing() + ": " + Messages.firstLine(e), e);
         }
     }
 
@@ -93,7 +94,7 @@ public record ModelDir(Path root) {
                         + ", which training did not write; use a new or empty folder");
             }
         } catch (IOException e) {
-            throw new FaceswapException("cannot read model-dir " + root + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot read model-dir " + root + ": " + Messages.firstLine(e), e);
         }
     }
 
@@ -113,7 +114,7 @@ public record ModelDir(Path root) {
             FileTrees.deleteQuietly(outgoing());
         } catch (IOException e) {
             FileTrees.deleteQuietly(incoming());
-            throw new FaceswapException("cannot write checkpoint into " + root + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write checkpoint into " + root + ": " + Messages.firstLine(e), e);
         } catch (RuntimeException e) {
             FileTrees.deleteQuietly(incoming());
             throw e;

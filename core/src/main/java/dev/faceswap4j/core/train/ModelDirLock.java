@@ -2,6 +2,7 @@ package dev.faceswap4j.core.train;
 
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -65,7 +66,7 @@ public final class ModelDirLock implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             HELD.remove(key);
-            throw new FaceswapException("cannot lock model-dir " + root + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot lock model-dir " + root + ": " + Messages.firstLine(e), e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             HELD.remove(key);

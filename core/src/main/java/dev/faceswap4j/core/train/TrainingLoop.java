@@ -7,6 +7,7 @@ import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
 import dev.faceswap4j.core.util.ProgressBars;
+import dev.faceswap4j.toolkit.Messages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +77,7 @@ public final class TrainingLoop {
         try {
             java.nio.file.Files.createDirectories(dir.root());
         } catch (java.io.IOException e) {
-            throw new FaceswapException("cannot create model-dir " + dir.root() + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot create model-dir " + dir.root() + ": " + Messages.firstLine(e), e);
         }
         int batchSize = batchSize();
         FaceAugmenter augmenter = new FaceAugmenter(settings.augmentation(), inputs.model().faceSize());

@@ -4,6 +4,7 @@ import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.core.util.PartialFiles;
 import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -36,8 +37,8 @@ final class VideoFileSink implements FrameSink {
         this.output = output;
         String name = output.getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.'));
-        this.videoOnly = output.resolveSibling("." + name + ".video" + extension);
-        this.muxed = output.resolveSibling("." + name + ".partial" + extension);
+        this.videoOnly = PartialFiles.beside(output, "video" + extension);
+        this.muxed = PartialFiles.beside(output, "partial" + extension);
         this.settings = settings;
         this.frameRate = frameRate > 0 ? frameRate : 25;
         this.audio = audio;
@@ -116,10 +117,12 @@ final class VideoFileSink implements FrameSink {
             Files.move(finished, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             committed = true;
         } catch (IOException e) {
-            throw new FaceswapException("cannot move the video into " + output + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot move the video into " + output + ": " + Messages.firstLine(e), e);
         } finally {
             FileTrees.deleteQuietly(videoOnly);
             FileTrees.deleteQuietly(muxed);
+            PartialFiles.done(videoOnly);
+            PartialFiles.done(muxed);
         }
     }
 
