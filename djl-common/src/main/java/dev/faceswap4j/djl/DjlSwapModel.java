@@ -45,13 +45,13 @@ public abstract class DjlSwapModel implements SwapModel {
     @Override
     public final Trainer newTrainer(TrainerOptions options) {
         Engine engine = PyTorchEngines.pytorch();
-        return newTrainer(engine, device(engine), options);
+        return newTrainer(engine, device(engine, description.architecture()), options);
     }
 
     @Override
     public final Swapper loadSwapper(Path dir) {
         Engine engine = PyTorchEngines.pytorch();
-        return PyTorchEngines.withOwnedManager(engine, device(engine), manager -> loadSwapper(dir, manager));
+        return PyTorchEngines.withOwnedManager(engine, device(engine, savedArchitecture(dir)), manager -> loadSwapper(dir, manager));
     }
 
     /** A fresh trainer on {@code device}. */
@@ -75,9 +75,12 @@ public abstract class DjlSwapModel implements SwapModel {
      */
     protected abstract Swapper loadSwapper(Path dir, NDManager manager);
 
-    private Device device(Engine engine) {
+    /** The architecture the checkpoint in {@code dir} saved, in a few words (the log names what is loaded, not what is configured). */
+    protected abstract String savedArchitecture(Path dir);
+
+    private Device device(Engine engine, String architecture) {
         Device device = PyTorchEngines.device(engine, description.device(), description.devicePath());
-        log.info("{} on {} ({})", description.name(), device, description.architecture());
+        log.info("{} on {} ({})", description.name(), device, architecture);
         return device;
     }
 }

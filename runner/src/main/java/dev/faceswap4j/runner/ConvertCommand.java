@@ -5,6 +5,7 @@ import dev.faceswap4j.api.Direction;
 import dev.faceswap4j.core.convert.ConvertSettings;
 import dev.faceswap4j.core.convert.Converter;
 import dev.faceswap4j.core.pipeline.Pipeline;
+import dev.faceswap4j.core.util.FileTrees;
 import dev.faceswap4j.core.video.FrameRange;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -60,11 +61,17 @@ final class ConvertCommand implements Callable<Integer> {
             settings = settings.withFrames(FrameRange.parse(frames));
         }
         settings = settings.withPeople(people.over(settings.people()));
+        // A before | after sheet goes with a file made from a file (an output without extension is a folder of frames).
+        boolean sheet = Files.isRegularFile(input) && output.getFileName().toString().contains(".");
+        if (sheet) {
+            // Checked before the work, as the output is: the sheet is an output too.
+            FileTrees.checkNew(Pipeline.beforeAfterSheet(output), overwrite);
+        }
         Converter.Summary summary = Pipeline.of(conf).convert(settings, input, modelDir, Direction.parse(direction), output, overwrite, !noProgress);
         PrintWriter out = spec.commandLine().getOut();
         out.println("converted " + summary.describe() + " into " + output);
         out.println("per frame: " + summary.perFrame());
-        if (Files.isRegularFile(input) && Files.isRegularFile(output)) {
+        if (sheet && Files.isRegularFile(output)) {
             out.println("before | after: " + Pipeline.writeBeforeAfter(input, settings.frames(), output));
         }
         out.flush();

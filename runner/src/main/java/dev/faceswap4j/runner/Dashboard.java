@@ -5,9 +5,11 @@ import dev.faceswap4j.core.train.LossHistory;
 import dev.faceswap4j.core.train.LossLog;
 import dev.faceswap4j.core.train.ModelDir;
 import dev.faceswap4j.core.train.TrainingTarget;
+import dev.faceswap4j.toolkit.Messages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,7 +56,9 @@ final class Dashboard implements AutoCloseable {
         this.workDir = realPath(workDir);
         this.job = new DashboardJob(this.workDir, jobCommand);
         String page = resource("dashboard.html");
-        this.app = Javalin.create(config -> config.showJavalinBanner = false)
+        DashboardGuard guard = new DashboardGuard(host);
+        Javalin server = Javalin.create(config -> config.showJavalinBanner = false)
+                .before(guard::check)
                 .get("/", ctx -> ctx.html(page))
                 .get("/api/models", ctx -> ctx.json(models()))
                 .get("/api/status", this::status)
@@ -65,9 +69,19 @@ final class Dashboard implements AutoCloseable {
                     ctx.json(job.status());
                 })
                 .get("/files/<path>", this::file)
-                .exception(DashboardJob.Refused.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT).json(Map.of("error", e.getMessage())))
-                .exception(FaceswapException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())))
-                .start(host, port);
+                .exception(DashboardGuard.Refused.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", Messages.firstLine(e))))
+                .exception(DashboardJob.Refused.class, (e, ctx) -> ctx.status(HttpStatus.CONFLICT).json(Map.of("error", Messages.firstLine(e))))
+                .exception(FaceswapException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", Messages.firstLine(e))));
+        try {
+            this.app = server.start(host, port);
+        } catch (JavalinBindException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new FaceswapException("cannot serve on " + host + ":" + port + ": " + cause.getMessage()
+                    + "; choose another port with --port (0 = any free one) or another address with --host", e);
+        }
     }
 
     /** Starts {@code faceswap4j run} on the config file named by the {@code config} form field, a path inside the work dir. */
@@ -198,7 +212,7 @@ final class Dashboard implements AutoCloseable {
         try {
             return path.toRealPath();
         } catch (IOException e) {
-            throw new FaceswapException("cannot open " + path + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot open " + path + ": " + Messages.firstLine(e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.faceswap4j.runner;
 
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,8 @@ import java.util.function.Function;
  * The one job the dashboard may run: {@code faceswap4j run --config CONF} in a child JVM (the same Java, options
  * and class path as this one), its output in {@code dashboard-job.log} of the work dir. Stopping sends it what
  * Ctrl-C sends, so training finishes its step and writes a checkpoint; starting again continues it, as
- * {@code run} does. The command is a list of arguments, never a shell line.
+ * {@code run} does. The job's standard input stays open while this process lives: when it dies (even by kill -9)
+ * the job sees its input end and stops the same way. The command is a list of arguments, never a shell line.
  */
 final class DashboardJob {
 
@@ -31,8 +33,9 @@ final class DashboardJob {
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            // --exit-with-input: the job ends (with a checkpoint) when this process ends, however it ends.
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--config", config.toString(),
-                    "--no-progress"));
+                    "--no-progress", "--exit-with-input"));
             return command;
         };
     }
@@ -61,7 +64,7 @@ final class DashboardJob {
             process = new ProcessBuilder(command.apply(configFile)).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new FaceswapException("cannot start the job for " + shownAs + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot start the job for " + shownAs + ": " + Messages.firstLine(e), e);
         }
         config = shownAs;
         started = Instant.now();
@@ -107,7 +110,7 @@ final class DashboardJob {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size());
         } catch (IOException e) {
-            return List.of("cannot read " + log + ": " + e.getMessage());
+            return List.of("cannot read " + log + ": " + Messages.firstLine(e));
         }
     }
 

@@ -8,6 +8,7 @@ import dev.faceswap4j.core.people.People;
 import dev.faceswap4j.core.people.PeopleFolders;
 import dev.faceswap4j.core.pipeline.Pipeline;
 import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.core.video.FrameSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Spec;
         "each an extract folder with a contact-sheet.png, and people.png with a row per person. Pick one as --reference."})
 final class FacesCommand implements Callable<Integer> {
 
+    /** Frames of a video looked at by default: one in five. */
+    private static final int VIDEO_EVERY = 5;
+
     @Mixin
     ConfigOptions config;
 
@@ -33,8 +37,8 @@ final class FacesCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Folder for the person folders (must not exist unless --overwrite).")
     Path output;
 
-    @Option(names = "--every", defaultValue = "5", paramLabel = "N", description = "Look at every N-th frame only (default 5).")
-    int every;
+    @Option(names = "--every", paramLabel = "N", description = "Look at every N-th frame only (default: 5 of a video, every image of a folder).")
+    Integer every;
 
     @Option(names = "--frames", paramLabel = "FROM:TO", description = "Look only at these frames (TO excluded), e.g. 0:80%%.")
     String frames;
@@ -63,7 +67,9 @@ final class FacesCommand implements Callable<Integer> {
             Path all = staging.resolve(".all-faces");
             // Every face, whoever it is: the config's reference (if any) does not apply here.
             UnaryOperator<People> everyone = people -> People.EVERYONE;
-            Extractor.Summary summary = Pipeline.of(conf).extractor(new Pipeline.ExtractOverrides(every, null, frames, everyone, true), !noProgress)
+            // A video's neighbouring frames show the same faces; the photos of a folder each count.
+            int step = every != null ? every : Files.isDirectory(input) || FrameSource.isImage(input) ? 1 : VIDEO_EVERY;
+            Extractor.Summary summary = Pipeline.of(conf).extractor(new Pipeline.ExtractOverrides(step, null, frames, everyone, true), !noProgress)
                     .run(input, all);
             List<PeopleFolders.Person> people = PeopleFolders.write(all, staging, distance != null ? distance : samePersonDistance(conf));
             FileTrees.deleteQuietly(all);

@@ -3,7 +3,8 @@ package dev.faceswap4j.runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "faceswap4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// scope INHERIT: every subcommand has --help (and --version) too.
+@Command(name = "faceswap4j", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Face swap pipeline: detect, align, train a swap model, convert video.",
         subcommands = {ExtractCommand.class, FacesCommand.class, TrainCommand.class, ConvertCommand.class, RunCommand.class, CompareCommand.class, EvaluateCommand.class, ServeCommand.class, DetectCommand.class, PluginsCommand.class, ModelsCommand.class, DoctorCommand.class})
 public final class FaceswapCommand implements Runnable {
@@ -14,6 +15,10 @@ public final class FaceswapCommand implements Runnable {
     @Option(names = "--stacktrace", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Print the full stack trace of an error.")
     boolean stacktrace;
+
+    @Option(names = "--exit-with-input", hidden = true, scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Stop as on Ctrl-C once standard input ends: the dashboard's jobs, which end with their server.")
+    boolean exitWithInput;
 
     @Override
     public void run() {

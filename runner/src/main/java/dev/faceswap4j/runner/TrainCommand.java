@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,33 +75,36 @@ final class TrainCommand implements Callable<Integer> {
                 training.b().size(), facesB, modelDir);
         out.flush();
         TrainingLoop loop = training.loop();
+        CountDownLatch reported = new CountDownLatch(1);
         Thread stopOnInterrupt = new Thread(() -> {
             loop.requestStop();
             try {
-                // Let the loop finish its step and write the checkpoint before the JVM goes.
-                loop.awaitFinished(600);
+                // Let the loop finish its step, write the checkpoint and say where it stopped before the JVM goes.
+                if (loop.awaitFinished(600)) {
+                    reported.await(10, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "save-on-interrupt");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        TrainingLoop.Result result;
         try {
-            result = loop.run();
+            TrainingLoop.Result result = loop.run();
+            out.printf(Locale.ROOT, "%s at iteration %d (%d iterations in %.0f s%s); checkpoint %s%n",
+                    result.stopped() ? "stopped" : "trained", result.iteration(), result.iteration() - result.startIteration(), result.seconds(),
+                    result.lastLosses().isEmpty() ? "" : ", last " + result.lastLosses(), result.checkpoint());
+            if (result.stopped()) {
+                out.println("continue with the same command and --resume");
+            }
+            out.flush();
+            return result;
         } finally {
+            reported.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
             } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for us.
+                // Ctrl-C or SIGTERM: the hook is running and waits for the lines above.
             }
         }
-        out.printf(Locale.ROOT, "%s at iteration %d (%d iterations in %.0f s%s); checkpoint %s%n",
-                result.stopped() ? "stopped" : "trained", result.iteration(), result.iteration() - result.startIteration(), result.seconds(),
-                result.lastLosses().isEmpty() ? "" : ", last " + result.lastLosses(), result.checkpoint());
-        if (result.stopped()) {
-            out.println("continue with the same command and --resume");
-        }
-        out.flush();
-        return result;
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -75,13 +77,42 @@ class CliTest {
     void extractNeedsInputAndOutput() {
         Run run = run("extract", "--input", "x.mp4");
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("Missing required option: '--output=FACES_DIR'"), run.err());
+        assertEquals("error: Missing required option: '--output=FACES_DIR' (see 'faceswap4j extract --help')\n", run.err());
     }
 
     @Test
     void unknownSubcommandIsAUsageError() {
         Run run = run("extrakt");
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("Unmatched argument at index 0: 'extrakt'"), run.err());
+        assertTrue(run.err().startsWith("error: Unmatched argument at index 0: 'extrakt'; did you mean extract"), run.err());
+        assertTrue(run.err().endsWith("? (see 'faceswap4j --help')\n"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    /** A value of the wrong type is one line naming the option, not the 24 lines of the usage after it. */
+    @Test
+    void aBadOptionValueIsOneLineAndExitTwo() {
+        Run run = run("train", "-A", "a", "-B", "b", "-m", "m", "--iterations", "abc");
+        assertEquals(Main.USER_ERROR, run.exit());
+        assertEquals("error: Invalid value for option '--iterations': 'abc' is not a long (see 'faceswap4j train --help')\n", run.err());
+    }
+
+    /** --help works on every command and subcommand, required options or not, and prints its usage on stdout. */
+    @Test
+    void helpWorksOnEveryCommand() {
+        List<List<String>> commands = new ArrayList<>();
+        Main.newCommandLine().getSubcommands().forEach((name, command) -> {
+            commands.add(List.of(name));
+            command.getSubcommands().keySet().forEach(sub -> commands.add(List.of(name, sub)));
+        });
+        assertTrue(commands.size() >= 14, commands.toString());
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            Run run = run(args.toArray(String[]::new));
+            assertEquals(0, run.exit(), args + ": " + run.err());
+            assertTrue(run.out().startsWith("Usage: faceswap4j " + String.join(" ", command)), args + ": " + run.out());
+            assertEquals("", run.err(), args.toString());
+        }
     }
 }

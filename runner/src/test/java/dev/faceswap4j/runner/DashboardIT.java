@@ -1,12 +1,14 @@
 package dev.faceswap4j.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faceswap4j.core.testing.TestModels;
+import dev.faceswap4j.core.train.ModelDir;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -78,6 +80,42 @@ class DashboardIT {
         } finally {
             serve.destroy();
             serve.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A dashboard killed with -9 takes its job with it (with a checkpoint); the next dashboard's job resumes it. */
+    @Test
+    void aJobEndsWithItsServerAndTheNextServerResumesIt() throws Exception {
+        Path work = workDir();
+        Process serve = serve(work);
+        ProcessHandle job;
+        try {
+            String base = "http://127.0.0.1:" + port(serve) + "/";
+            assertEquals(200, post(base + "api/job/start", "config=pipeline.conf").statusCode());
+            await(base + "api/status?model=run/model", s -> s.path("iteration").asLong() >= 3, 300);
+            job = serve.toHandle().children().findFirst().orElseThrow(() -> new AssertionError("no job process"));
+        } finally {
+            serve.destroyForcibly();
+            serve.waitFor(60, TimeUnit.SECONDS);
+        }
+        assertTrue(job.onExit().get(300, TimeUnit.SECONDS) != null && !job.isAlive(), "the job ends with its server");
+        Path model = work.resolve("run").resolve("model");
+        long saved = new ModelDir(model).latest().orElseThrow().iteration();
+        assertEquals(saved, Files.readAllLines(model.resolve("losses.csv")).size() - 1, "it saved the iteration it stopped at");
+
+        Process again = serve(work);
+        try {
+            String base = "http://127.0.0.1:" + port(again) + "/";
+            assertFalse(JSON.readTree(get(base + "api/job").body()).get("running").asBoolean());
+            assertEquals(200, post(base + "api/job/start", "config=pipeline.conf").statusCode());
+            await(base + "api/status?model=run/model", s -> s.path("iteration").asLong() >= saved + 2, 300);
+            assertEquals(200, post(base + "api/job/stop", "").statusCode());
+            JsonNode ended = await(base + "api/job", j -> !j.get("running").asBoolean(), 180);
+            long resumed = new ModelDir(model).latest().orElseThrow().iteration();
+            assertEquals(resumed, Files.readAllLines(model.resolve("losses.csv")).size() - 1, "resumed, one row per iteration: " + ended.get("log"));
+        } finally {
+            again.destroy();
+            again.waitFor(60, TimeUnit.SECONDS);
         }
     }
 

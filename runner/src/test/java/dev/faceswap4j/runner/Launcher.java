@@ -38,6 +38,14 @@ final class Launcher {
         return dist;
     }
 
+    /** Starts {@code bin/faceswap4j} with {@code args} in the background, its output into {@code out} and {@code err}. */
+    static Process start(Path home, Path out, Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/faceswap4j").toString());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    }
+
     static Result run(Path home, long timeoutSeconds, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/faceswap4j").toString());

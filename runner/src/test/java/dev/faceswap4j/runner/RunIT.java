@@ -93,6 +93,9 @@ class RunIT {
         Launcher.Result convert = Launcher.run(Launcher.stagedDistribution(), 300, "convert", "--input", video.toString(),
                 "--model-dir", work.resolve("model").toString(), "--output", converted.toString(), "--no-progress");
         assertEquals(0, convert.exit(), convert.err());
+        // Converted without the training's config: the log names the checkpoint's widths, not the defaults.
+        assertTrue(convert.err().contains("autoencoder on cpu() (64 px, encoder [32, 64, 128, 256]/256/128, decoders [64, 32, 16])"),
+                convert.err());
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(converted.toFile())) {
             grabber.start();
             assertEquals(24, grabber.getFrameRate(), 1e-6);

@@ -37,7 +37,7 @@ public final class DlibInput {
         try {
             return new DlibInput(Files.readAllBytes(file), file);
         } catch (IOException e) {
-            throw new FaceswapException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot read " + file + ": " + Messages.firstLine(e), e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.image.OpenCvImages;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ public final class ComparisonReport {
             Files.writeString(dir.resolve(MARKDOWN), markdown(result.figures(), context), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(CSV), csv(result.figures()), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new FaceswapException("cannot write the comparison into " + dir + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write the comparison into " + dir + ": " + Messages.firstLine(e), e);
         }
     }
 

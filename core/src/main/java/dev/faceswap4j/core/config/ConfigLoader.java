@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.toolkit.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ public final class ConfigLoader {
                 if (!Files.isRegularFile(file)) {
                     throw new FaceswapException("config file not found: " + file);
                 }
-                user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+                user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false)
+                        .setIncluder(new RequiredIncludes(file.toAbsolutePath().getParent())));
             } else if (builtIn != null) {
                 user = ConfigFactory.parseResources(classLoader, builtIn, ConfigParseOptions.defaults().setAllowMissing(false));
             }
@@ -72,8 +74,9 @@ public final class ConfigLoader {
             for (String set : sets) {
                 user = parseSet(set).withFallback(user);
             }
-            // System properties at the root only serve substitutions such as ${user.home}.
-            Config lowest = ConfigFactory.parseProperties(systemProperties, ConfigParseOptions.defaults()
+            // System properties at the root only serve substitutions such as ${user.home}; ours were taken above (and are
+            // checked there: among the defaults a misspelt -Dfaceswap4j.x would pass for a known key).
+            Config lowest = ConfigFactory.parseProperties(otherSystemProperties(), ConfigParseOptions.defaults()
                     .setOriginDescription("system properties"));
             Config merged = user.withFallback(preset(user)).withFallback(reference).withFallback(lowest).resolve(ConfigResolveOptions.defaults());
             Config resolvedReference = reference.withFallback(lowest).resolve();
@@ -81,7 +84,7 @@ public final class ConfigLoader {
             rejectBadKeys(user, resolvedReference, merged);
             return merged;
         } catch (ConfigException e) {
-            throw new FaceswapException("config error: " + e.getMessage(), e);
+            throw new FaceswapException("config error: " + Messages.firstLine(e), e);
         }
     }
 
@@ -111,8 +114,18 @@ public final class ConfigLoader {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         } catch (java.io.IOException e) {
-            throw new FaceswapException("cannot read the preset index: " + e.getMessage(), e);
+            throw new FaceswapException("cannot read the preset index: " + Messages.firstLine(e), e);
         }
+    }
+
+    private Properties otherSystemProperties() {
+        Properties others = new Properties();
+        for (String name : systemProperties.stringPropertyNames()) {
+            if (!name.equals(ROOT) && !name.startsWith(ROOT + ".")) {
+                others.setProperty(name, systemProperties.getProperty(name));
+            }
+        }
+        return others;
     }
 
     private Config parseSystemProperties() {
@@ -148,9 +161,14 @@ public final class ConfigLoader {
     private static final Map<String, String> RENAMED = Map.of("faceswap4j.convert.seamless", "faceswap4j.convert.blend = poisson");
 
     private static void rejectBadKeys(Config user, Config reference, Config merged) {
+        List<String> outside = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         List<String> mistyped = new ArrayList<>();
-        collectBadKeys(user.root(), List.of(), reference, merged, unknown, mistyped);
+        collectBadKeys(user.root(), List.of(), reference, merged, outside, unknown, mistyped);
+        if (!outside.isEmpty()) {
+            throw new FaceswapException("config error: " + String.join("; ", outside) + (outside.size() > 1 ? " are" : " is") + " outside "
+                    + ROOT + " { } and would be ignored; settings go inside it (" + ROOT + "." + outside.get(0).split(" ")[0] + ")");
+        }
         if (!unknown.isEmpty()) {
             throw new FaceswapException("unknown config key" + (unknown.size() > 1 ? "s " : " ") + String.join("; ", unknown)
                     + " — see 'faceswap4j plugins' for the settings each plugin takes");
@@ -164,22 +182,24 @@ public final class ConfigLoader {
      * Walks the user's (unresolved) keys under {@code faceswap4j}. Typesafe's {@code checkValid} accepts a
      * string wherever a number or boolean is expected, so those leaves are converted here to be sure.
      */
-    private static void collectBadKeys(ConfigObject object, List<String> parent, Config reference, Config merged,
+    private static void collectBadKeys(ConfigObject object, List<String> parent, Config reference, Config merged, List<String> outside,
             List<String> unknown, List<String> mistyped) {
         for (Map.Entry<String, ConfigValue> entry : new TreeMap<>(object).entrySet()) {
             List<String> keys = new ArrayList<>(parent);
             keys.add(entry.getKey());
-            if (parent.isEmpty() && !entry.getKey().equals(ROOT)) {
-                continue; // only our own namespace is checked
-            }
             String path = ConfigUtil.joinPath(keys);
             String where = " (" + describe(entry.getValue().origin()) + ")";
+            if (parent.isEmpty() && !entry.getKey().equals(ROOT)) {
+                // Every setting lives under faceswap4j { }: `detector = cnn` at the top level would be ignored.
+                outside.add(entry.getKey() + where);
+                continue;
+            }
             if (!parent.isEmpty() && !existsIn(reference, path)) {
                 String dotted = String.join(".", keys);
                 String hint = RENAMED.containsKey(dotted) ? RENAMED.get(dotted) : suggestion(reference, parent, entry.getKey());
                 unknown.add(String.join(".", keys) + where + (hint == null ? "" : ", did you mean " + hint + "?"));
             } else if (entry.getValue() instanceof ConfigObject child) {
-                collectBadKeys(child, keys, reference, merged, unknown, mistyped);
+                collectBadKeys(child, keys, reference, merged, outside, unknown, mistyped);
             } else if (!convertsLike(reference.getValue(path).valueType(), merged, path)) {
                 mistyped.add(String.join(".", keys) + " = " + merged.getValue(path).render() + where + " must be a "
                         + reference.getValue(path).valueType().name().toLowerCase(java.util.Locale.ROOT));

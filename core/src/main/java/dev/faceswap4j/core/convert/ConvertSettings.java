@@ -1,6 +1,7 @@
 package dev.faceswap4j.core.convert;
 
 import com.typesafe.config.Config;
+import dev.faceswap4j.core.config.WholeNumbers;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.core.people.People;
 import dev.faceswap4j.core.video.FrameRange;
@@ -60,7 +61,7 @@ public record ConvertSettings(double erode, double blur, double smooth, boolean 
 
     public static ConvertSettings from(Config convert) {
         return new ConvertSettings(convert.getDouble("erode"), convert.getDouble("blur"), convert.getDouble("smooth"),
-                convert.getBoolean("largest-only"), convert.getInt("batch-frames"), VideoSettings.from(convert),
+                convert.getBoolean("largest-only"), WholeNumbers.intOf(convert, "faceswap4j.convert", "batch-frames"), VideoSettings.from(convert),
                 FrameRange.parse(convert.getString("frames")), convert.getDouble("sharpen"), convert.getDouble("temporal"),
                 People.from(convert));
     }

@@ -12,6 +12,9 @@ import dev.faceswap4j.core.util.StageTimer;
 import dev.faceswap4j.core.video.AudioTrack;
 import dev.faceswap4j.core.video.FrameSink;
 import dev.faceswap4j.core.video.FrameSource;
+import dev.faceswap4j.toolkit.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -66,11 +69,23 @@ public final class Converter {
     }
 
     /** Converts {@code input} into {@code output}: a video (audio copied from the input) or a folder of PNGs. */
+    /** --overwrite replaces an earlier output, never the input it is made from (a folder of frames included). */
+    private static void refuseToReplaceTheInput(Path input, Path output) {
+        try {
+            if (Files.exists(output) && Files.exists(input) && Files.isSameFile(input, output)) {
+                throw new FaceswapException("output " + output + " is the input; choose another name for the result");
+            }
+        } catch (IOException e) {
+            throw new FaceswapException("cannot read " + output + ": " + Messages.firstLine(e), e);
+        }
+    }
+
     public Summary run(Path input, Swapper swapper, FaceWindow window, Direction direction, Path output, boolean overwrite) {
         if (stages.mask().needsModelMask() && !swapper.predictsMask()) {
             throw new FaceswapException("convert.mask takes the model's own mask, but this model predicts none"
                     + " (train one with models.autoencoder.learn-mask = true, or use convert.mask = hull)");
         }
+        refuseToReplaceTheInput(input, output);
         long start = System.nanoTime();
         StageTimer timer = new StageTimer();
         try (FrameSource source = FrameSource.open(input, settings.frames());

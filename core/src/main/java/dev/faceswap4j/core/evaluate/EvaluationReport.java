@@ -3,6 +3,7 @@ package dev.faceswap4j.core.evaluate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.toolkit.Messages;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -39,14 +40,24 @@ public final class EvaluationReport {
             Files.writeString(dir.resolve(MARKDOWN), markdown(result.summary()), StandardCharsets.UTF_8);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("summary", withoutNaN(MAPPER.convertValue(result.summary(), Map.class)));
-            json.put("bars", result.summary().bars().stream().map(b -> Map.of("name", b.name(), "value", finite(b.value()),
-                    "comparison", b.comparison(), "bar", b.bar(), "met", b.met())).toList());
+            json.put("bars", result.summary().bars().stream().map(EvaluationReport::bar).toList());
             json.put("frames", result.frames().stream().map(f -> withoutNaN(MAPPER.convertValue(f, Map.class))).toList());
             MAPPER.writeValue(dir.resolve(JSON).toFile(), json);
             ImageIO.write(plot(result.frames(), result.summary()), "png", dir.resolve(PLOT).toFile());
         } catch (IOException e) {
-            throw new FaceswapException("cannot write the evaluation into " + dir + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write the evaluation into " + dir + ": " + Messages.firstLine(e), e);
         }
+    }
+
+    /** A bar as JSON: its value is null where no frame gave one (a swap without faces has no landmark error). */
+    private static Map<String, Object> bar(EvaluationSummary.Bar bar) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", bar.name());
+        json.put("value", finite(bar.value()));
+        json.put("comparison", bar.comparison());
+        json.put("bar", bar.bar());
+        json.put("met", bar.met());
+        return json;
     }
 
     /** The summary table, with the bar of each figure. */
@@ -82,13 +93,18 @@ public final class EvaluationReport {
         return md.toString();
     }
 
+    /** A figure of the swapped video is "n/a" where no frame pair gave one; the source column is empty where it has no baseline. */
     private static void row(StringBuilder md, String name, double swapped, double source, String bar) {
-        md.append("| ").append(name).append(" | ").append(format(swapped)).append(" | ").append(format(source)).append(" | ").append(bar).append(" |\n");
+        md.append("| ").append(name).append(" | ").append(figure(swapped)).append(" | ").append(format(source)).append(" | ").append(bar).append(" |\n");
     }
 
     private static void partsRow(StringBuilder md, String name, LandmarkParts parts, String note) {
-        md.append("| ").append(name).append(": jaw / brows / nose / eyes / mouth | ").append(String.join(" / ", format(parts.jaw()),
-                format(parts.brows()), format(parts.nose()), format(parts.eyes()), format(parts.mouth()))).append(" | | ").append(note).append(" |\n");
+        md.append("| ").append(name).append(": jaw / brows / nose / eyes / mouth | ").append(String.join(" / ", figure(parts.jaw()),
+                figure(parts.brows()), figure(parts.nose()), figure(parts.eyes()), figure(parts.mouth()))).append(" | | ").append(note).append(" |\n");
+    }
+
+    private static String figure(double v) {
+        return Double.isNaN(v) ? EvaluationSummary.NOT_AVAILABLE : format(v);
     }
 
     private static String format(double v) {

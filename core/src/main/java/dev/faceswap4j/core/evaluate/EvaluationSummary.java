@@ -15,14 +15,18 @@ public record EvaluationSummary(String source, String swapped, String target, St
         double expressionError, LandmarkParts expressionParts, double expressionFrozen, double psnrOutside, double worstPsnrOutside, double psnrInside,
         double sharpnessRatio, double jitter, double flickerRatio) {
 
-    /** One figure against its bar. */
+    /** What a figure no frame pair gave reads as (a swap without a face has no landmark error, no identity). */
+    public static final String NOT_AVAILABLE = "n/a";
+
+    /** One figure against its bar; a figure no frame gave (NaN) misses it. */
     public record Bar(String name, double value, String comparison, double bar) {
         public boolean met() {
             return comparison.equals(">=") ? value >= bar : value <= bar;
         }
 
         public String describe() {
-            return String.format(Locale.ROOT, "%s %.3f (bar %s %s) %s", name, value, comparison, trim(bar), met() ? "ok" : "MISSED");
+            String shown = Double.isNaN(value) ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.3f", value);
+            return String.format(Locale.ROOT, "%s %s (bar %s %s) %s", name, shown, comparison, trim(bar), met() ? "ok" : "MISSED");
         }
     }
 

@@ -3,8 +3,8 @@ package dev.faceswap4j.core.extract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.toolkit.Messages;
 import dev.faceswap4j.core.video.FrameRange;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ public record Alignments(int version, String input, long inputBytes, long inputM
             JSON.writeValue(temp.toFile(), this);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new FaceswapException("cannot write alignments file " + file + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write alignments file " + file + ": " + Messages.firstLine(e), e);
         } finally {
             try {
                 Files.deleteIfExists(temp);

@@ -16,11 +16,13 @@ import dev.faceswap4j.core.people.People;
 import dev.faceswap4j.core.people.PersonFilter;
 import dev.faceswap4j.core.people.TrackVotes;
 import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.core.util.PartialFiles;
 import dev.faceswap4j.core.util.ProgressBars;
 import dev.faceswap4j.core.util.StageTimer;
 import dev.faceswap4j.core.video.Frame;
 import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.video.FrameSource;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +67,9 @@ public final class Extractor {
             people = people == null ? People.EVERYONE : people;
             if (every < 1) {
                 throw new FaceswapException("--every must be at least 1, got " + every);
+            }
+            if (!(minSize >= 0)) {
+                throw new FaceswapException("--min-size must be 0 or more pixels, got " + minSize);
             }
             if (cropSize < 16 || padding < 0 || 2 * padding >= cropSize) {
                 throw new FaceswapException("crop size " + cropSize + " with padding " + padding + " leaves no face");
@@ -123,7 +128,26 @@ public final class Extractor {
                 .allMatch(frame -> frame.faces().stream().allMatch(face -> Files.isRegularFile(output.resolve(face.crop()))));
     }
 
+    /** Extracts {@code input}'s faces into {@code output}; a failure or an orderly stop leaves no folder it created. */
     public Summary run(Path input, Path output) {
+        boolean fresh = !Files.exists(output);
+        if (fresh) {
+            PartialFiles.removeOnStop(output);
+        }
+        try {
+            Summary summary = extract(input, output);
+            PartialFiles.done(output);
+            return summary;
+        } catch (RuntimeException e) {
+            if (fresh) {
+                FileTrees.deleteQuietly(output);
+                PartialFiles.done(output);
+            }
+            throw e;
+        }
+    }
+
+    private Summary extract(Path input, Path output) {
         Alignments wanted = describeInput(input);
         Path alignmentsFile = output.resolve(Alignments.FILE_NAME);
         Alignments earlier = Files.isRegularFile(alignmentsFile) ? Alignments.read(alignmentsFile) : null;
@@ -133,6 +157,7 @@ public final class Extractor {
         long start = System.nanoTime();
         try (FrameSource source = FrameSource.open(input, settings.frames())) {
             FileTrees.deleteQuietly(partial);
+            PartialFiles.removeOnStop(partial);
             Files.createDirectories(partial);
             Result result = previous != null ? recrop(source, previous, partial) : detect(source, input, partial);
             if (result.faces == 0) {
@@ -151,9 +176,10 @@ public final class Extractor {
                     Duration.ofNanos(System.nanoTime() - start), result.timer.totals(), result.timer.perItem(result.frames.size()),
                     result.otherPeople);
         } catch (IOException e) {
-            throw new FaceswapException("cannot write to " + output + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write to " + output + ": " + Messages.firstLine(e), e);
         } finally {
             FileTrees.deleteQuietly(partial);
+            PartialFiles.done(partial);
         }
     }
 
@@ -176,8 +202,10 @@ public final class Extractor {
             // Choosing a person, the largest of that person's faces is kept at the end instead.
             FaceFinder finder = new FaceFinder(faceDetector, predictor, settings.minSize(), settings.largestOnly() && !choosing, timer);
             long t = System.nanoTime();
+            int decoded = 0;
             for (Frame frame; (frame = source.next()) != null; ) {
                 t = timer.lap("decode", t);
+                decoded++;
                 if (frame.index() % settings.every() != 0) {
                     continue;
                 }
@@ -229,6 +257,9 @@ public final class Extractor {
                 bar.step();
                 bar.setExtraMessage(", " + faces + " faces");
                 t = System.nanoTime();
+            }
+            if (source.frameCount() > decoded) {
+                log.warn("{} announces {} frames, {} could be decoded: the file is damaged or cut short", input, source.frameCount(), decoded);
             }
             if (!choosing) {
                 return new Result(frames, faces, finder.tooSmall(), 0, timer);
@@ -299,7 +330,7 @@ public final class Extractor {
             return new Alignments(Alignments.VERSION, absolute.toString(), bytes, modified, settings.cropSize(), settings.padding(),
                     settings.every(), settings.largestOnly(), List.of(), settings.frames().toString(), settings.people().describe());
         } catch (IOException e) {
-            throw new FaceswapException("cannot read input " + input + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot read input " + input + ": " + Messages.firstLine(e), e);
         }
     }
 
@@ -311,7 +342,7 @@ public final class Extractor {
         try {
             Files.createDirectories(output);
         } catch (IOException e) {
-            throw new FaceswapException("cannot create output folder " + output + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot create output folder " + output + ": " + Messages.firstLine(e), e);
         }
         if (!Files.isWritable(output)) {
             throw new FaceswapException("output folder " + output + " is not writable");
@@ -329,7 +360,7 @@ public final class Extractor {
                         + "; choose an empty or new folder");
             }
         } catch (IOException e) {
-            throw new FaceswapException("cannot list output folder " + output + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot list output folder " + output + ": " + Messages.firstLine(e), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.faceswap4j.core.image;
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
+import dev.faceswap4j.toolkit.Messages;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
@@ -24,7 +25,7 @@ public final class Images {
         try {
             decoded = ImageIO.read(file.toFile());
         } catch (IOException | RuntimeException e) {
-            throw new FaceswapException("cannot decode image " + file + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot decode image " + file + ": " + Messages.firstLine(e), e);
         }
         if (decoded == null) {
             throw new FaceswapException("cannot decode image " + file + ": not a format this reader knows (JPEG, PNG, BMP)");

@@ -8,6 +8,7 @@ import dev.faceswap4j.api.ModelSource.DlibExport;
 import dev.faceswap4j.api.ModelSource.NpmPackage;
 import dev.faceswap4j.core.util.FileTrees;
 import dev.faceswap4j.core.util.ProgressBars;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +84,7 @@ public final class ModelFetcher {
             store.writeSums();
             return results;
         } catch (IOException e) {
-            throw new FaceswapException("cannot write to model store " + store.dir() + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write to model store " + store.dir() + ": " + Messages.firstLine(e), e);
         } finally {
             FileTrees.deleteQuietly(work);
         }

@@ -3,6 +3,7 @@ package dev.faceswap4j.core.models;
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.ModelFile;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -102,7 +103,8 @@ public final class ModelStore {
             }
         }
         if (!Files.isRegularFile(absolute)) {
-            throw new FaceswapException("model file not found: " + absolute + " (" + setting + ")");
+            throw new FaceswapException("model file not found: " + absolute + " (" + setting + ") — run '" + FIX_COMMAND + "', or set " + setting
+                    + " to a file you have");
         }
         return absolute;
     }
@@ -143,7 +145,7 @@ public final class ModelStore {
             writeVerified(verified);
             return new Status(model, path, State.OK, actual);
         } catch (IOException e) {
-            throw new FaceswapException("cannot read model file " + path + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot read model file " + path + ": " + Messages.firstLine(e), e);
         }
     }
 

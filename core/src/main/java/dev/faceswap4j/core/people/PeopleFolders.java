@@ -6,6 +6,7 @@ import dev.faceswap4j.core.extract.Alignments;
 import dev.faceswap4j.core.extract.FaceRecord;
 import dev.faceswap4j.core.extract.FrameRecord;
 import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public final class PeopleFolders {
                 ContactSheet.write(rows, labels, SHEET_COLUMNS, out.resolve("people.png"));
             }
         } catch (IOException e) {
-            throw new FaceswapException("cannot write the person folders in " + out + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write the person folders in " + out + ": " + Messages.firstLine(e), e);
         }
         return people;
     }

@@ -9,6 +9,7 @@ import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.core.compare.Descriptors;
 import dev.faceswap4j.core.extract.Alignments;
 import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class ReferenceFaces {
         try (Stream<Path> files = Files.list(folder)) {
             images = files.filter(ReferenceFaces::isImage).sorted().toList();
         } catch (IOException e) {
-            throw new FaceswapException("cannot list reference folder " + folder + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot list reference folder " + folder + ": " + Messages.firstLine(e), e);
         }
         if (images.isEmpty()) {
             throw new FaceswapException("reference folder " + folder + " holds no image (JPEG, PNG, BMP) and no " + Alignments.FILE_NAME);

@@ -8,6 +8,7 @@ import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.api.Swapper;
+import dev.faceswap4j.core.config.WholeNumbers;
 import dev.faceswap4j.core.convert.ConvertSettings;
 import dev.faceswap4j.core.convert.ConvertStages;
 import dev.faceswap4j.core.convert.Converter;
@@ -28,10 +29,14 @@ import dev.faceswap4j.core.train.ModelDir;
 import dev.faceswap4j.core.train.TrainSettings;
 import dev.faceswap4j.core.train.TrainingLoop;
 import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.core.util.PartialFiles;
 import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.video.FrameSource;
+import dev.faceswap4j.toolkit.Messages;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.function.UnaryOperator;
 
 /**
@@ -99,8 +104,8 @@ public final class Pipeline {
     public Extractor extractor(ExtractOverrides overrides, boolean progress) {
         Config extract = conf.getConfig("faceswap4j.extract");
         People people = overrides.people().apply(People.from(extract));
-        Extractor.Settings settings = new Extractor.Settings(extract.getInt("crop-size"), extract.getDouble("padding"),
-                overrides.every() != null ? overrides.every() : extract.getInt("every"),
+        Extractor.Settings settings = new Extractor.Settings(WholeNumbers.intOf(extract, "faceswap4j.extract", "crop-size"), extract.getDouble("padding"),
+                overrides.every() != null ? overrides.every() : WholeNumbers.intOf(extract, "faceswap4j.extract", "every"),
                 overrides.minSize() != null ? overrides.minSize() : extract.getDouble("min-size"), extract.getBoolean("largest-only"), progress,
                 FrameRange.parse(overrides.frames() != null ? overrides.frames() : extract.getString("frames")), people,
                 overrides.keepDescriptors());
@@ -135,7 +140,8 @@ public final class Pipeline {
     public LoadedModel load(Path modelDir) {
         CheckpointInfo checkpoint = latestCheckpoint(modelDir);
         Config modelConf = conf.withValue("faceswap4j.model", ConfigValueFactory.fromAnyRef(checkpoint.model()));
-        return new LoadedModel(checkpoint, registry.create(StageKind.MODEL, modelConf).loadSwapper(new ModelDir(modelDir).checkpoint()));
+        Path folder = new ModelDir(modelDir).completeCheckpoint().orElseThrow();
+        return new LoadedModel(checkpoint, registry.create(StageKind.MODEL, modelConf).loadSwapper(folder));
     }
 
     /** Converts {@code input} with the latest checkpoint of {@code modelDir} and the configured stages. */
@@ -165,15 +171,29 @@ public final class Pipeline {
         }
     }
 
-    /** Writes {@code OUTPUT-before-after.png} beside a converted file: input | result, for a video 3 frames of the converted part. */
-    public static Path writeBeforeAfter(Path input, FrameRange frames, Path output) {
+    /** Where {@link #writeBeforeAfter} puts the sheet of {@code output}: {@code OUTPUT-before-after.png} beside it. */
+    public static Path beforeAfterSheet(Path output) {
         String name = output.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        Path sheet = output.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + "-before-after.png");
-        if (FrameSource.isImage(output)) {
-            SideBySide.write(Images.readBgr(input), Images.readBgr(output), sheet);
-        } else {
-            BeforeAfterFrames.write(input, frames, output, 3, sheet);
+        return output.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + "-before-after.png");
+    }
+
+    /** Writes {@link #beforeAfterSheet} of a converted file: input | result, for a video 3 frames of the converted part. */
+    public static Path writeBeforeAfter(Path input, FrameRange frames, Path output) {
+        Path sheet = beforeAfterSheet(output);
+        Path partial = PartialFiles.beside(sheet, "partial.png");
+        try {
+            if (FrameSource.isImage(output)) {
+                SideBySide.write(Images.readBgr(input), Images.readBgr(output), partial);
+            } else {
+                BeforeAfterFrames.write(input, frames, output, 3, partial);
+            }
+            Files.move(partial, sheet, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new FaceswapException("cannot write " + sheet + ": " + Messages.firstLine(e), e);
+        } finally {
+            FileTrees.deleteQuietly(partial);
+            PartialFiles.done(partial);
         }
         return sheet;
     }

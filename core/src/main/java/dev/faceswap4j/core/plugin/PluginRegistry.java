@@ -9,6 +9,7 @@ import dev.faceswap4j.api.StageContext;
 import dev.faceswap4j.api.StageProvider;
 import dev.faceswap4j.core.config.ConfigLoader;
 import dev.faceswap4j.core.models.ModelCatalog;
+import dev.faceswap4j.toolkit.Messages;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -72,7 +73,7 @@ public final class PluginRegistry {
                 }
                 loaded.add(it.next());
             } catch (ServiceConfigurationError e) {
-                String problem = "broken " + type.getSimpleName() + " plugin: " + e.getMessage();
+                String problem = "broken " + type.getSimpleName() + " plugin: " + Messages.firstLine(e);
                 log.warn(problem);
                 problems.add(problem);
             }

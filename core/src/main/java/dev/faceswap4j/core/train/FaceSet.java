@@ -5,6 +5,7 @@ import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.extract.Alignments;
 import dev.faceswap4j.core.extract.FaceRecord;
 import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,9 @@ public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> c
 
     /** Reads every aligned crop of {@code folder}; one-line errors name the folder or the file at fault. */
     public static FaceSet read(Path folder) {
+        if (Files.isRegularFile(folder)) {
+            throw new FaceswapException("faces folder " + folder + " is a file; name the folder extract wrote the faces into");
+        }
         if (!Files.isDirectory(folder)) {
             throw new FaceswapException("faces folder " + folder + " does not exist (make it with faceswap4j extract)");
         }
@@ -109,7 +113,7 @@ public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> c
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new FaceswapException("cannot list faces folder " + folder + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot list faces folder " + folder + ": " + Messages.firstLine(e), e);
         }
     }
 

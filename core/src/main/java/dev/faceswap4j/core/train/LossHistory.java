@@ -2,6 +2,7 @@ package dev.faceswap4j.core.train;
 
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Trainer;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public record LossHistory(List<String> names, long[] iterations, double[] second
         try {
             return parse(Files.readAllLines(csv, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
-            throw new FaceswapException("cannot read loss history " + csv + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot read loss history " + csv + ": " + Messages.firstLine(e), e);
         }
     }
 

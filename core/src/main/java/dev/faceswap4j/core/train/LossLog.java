@@ -1,6 +1,7 @@
 package dev.faceswap4j.core.train;
 
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,9 @@ import java.util.Map;
 
 /**
  * {@code losses.csv}: one row per iteration — iteration, each named loss, the trainer's statistics (gradient norms,
- * update sizes), an {@code event} (what the training guard did before this iteration, else empty), seconds since the
- * run started.
+ * update sizes), an {@code event} (what the training guard did before this iteration, else empty), and the seconds of
+ * training it took to get there, counted on across resumed runs (a resumed run's seconds start where the resumed row's
+ * ended).
  */
 public final class LossLog implements AutoCloseable {
 
@@ -27,6 +29,8 @@ public final class LossLog implements AutoCloseable {
     private final Path file;
     private BufferedWriter writer;
     private List<String> columns;
+    /** The seconds of the last row kept when resuming: a resumed run's own seconds are added to it. */
+    private double secondsBefore;
 
     private LossLog(Path file) {
         this.file = file;
@@ -55,31 +59,38 @@ public final class LossLog implements AutoCloseable {
                     columns = List.of(line.split(",", -1));
                     continue;
                 }
-                String first = line.split(",", 2)[0];
-                if (!first.isBlank() && Long.parseLong(first) <= iteration) {
+                String[] cells = line.split(",", -1);
+                if (!cells[0].isBlank() && Long.parseLong(cells[0]) <= iteration) {
                     kept.add(line);
+                    secondsBefore = cells[cells.length - 1].isBlank() ? secondsBefore : Double.parseDouble(cells[cells.length - 1]);
                 }
             }
             if (iteration == 0) {
                 kept.clear();
                 columns = null;
+                secondsBefore = 0;
             }
             Path temp = file.resolveSibling("." + FILE_NAME + ".tmp");
             Files.write(temp, kept, StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | NumberFormatException e) {
-            throw new FaceswapException("cannot read loss history " + file + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot read loss history " + file + ": " + Messages.firstLine(e), e);
         }
     }
 
-    /** Drops the rows after {@code iteration} (the run went back to its checkpoint there); the next append continues. */
+    /**
+     * Drops the rows after {@code iteration} (the run went back to its checkpoint there); the next append continues.
+     * The clock goes on: the time spent on the dropped rows was spent.
+     */
     public void rewind(long iteration) {
         close();
         writer = null;
+        double before = secondsBefore;
         truncate(iteration);
+        secondsBefore = before;
     }
 
-    /** A row of losses alone: no statistics, no event. */
+    /** Appends {@code iteration}'s losses alone (no statistics, no event), reached {@code seconds} after this run started. */
     public void append(long iteration, Map<String, Double> losses, double seconds) {
         append(iteration, losses, Map.of(), null, seconds);
     }
@@ -112,12 +123,12 @@ public final class LossLog implements AutoCloseable {
                 String format = losses.containsKey(column) ? "%.6f" : "%.6g";
                 row.append(',').append(value == null ? "" : String.format(Locale.ROOT, format, value));
             }
-            row.append(',').append(String.format(Locale.ROOT, "%.1f", seconds));
+            row.append(',').append(String.format(Locale.ROOT, "%.1f", secondsBefore + seconds));
             writer.write(row.toString());
             writer.newLine();
             writer.flush();
         } catch (IOException e) {
-            throw new FaceswapException("cannot write loss history " + file + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write loss history " + file + ": " + Messages.firstLine(e), e);
         }
     }
 
@@ -127,7 +138,7 @@ public final class LossLog implements AutoCloseable {
             try {
                 writer.close();
             } catch (IOException e) {
-                throw new FaceswapException("cannot write loss history " + file + ": " + e.getMessage(), e);
+                throw new FaceswapException("cannot write loss history " + file + ": " + Messages.firstLine(e), e);
             }
         }
     }

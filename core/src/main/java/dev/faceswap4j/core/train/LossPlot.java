@@ -1,6 +1,7 @@
 package dev.faceswap4j.core.train;
 
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.toolkit.Messages;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -42,7 +43,7 @@ public final class LossPlot {
             ImageIO.write(image(history), "png", temp.toFile());
             Files.move(temp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new FaceswapException("cannot write " + dir.resolve(FILE_NAME) + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write " + dir.resolve(FILE_NAME) + ": " + Messages.firstLine(e), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.faceswap4j.core.train;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Trainer;
 import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  */
 public record ModelDir(Path root) {
 
-    private static final Set<String> OWN_FILES = Set.of("checkpoint", ".checkpoint-new", ".checkpoint-old", LossLog.FILE_NAME,
+    private static final Set<String> OWN_FILES = Set.of("checkpoint", ".checkpoint-new", ".checkpoint-old", ModelDirLock.FILE_NAME, LossLog.FILE_NAME,
             "preview.png", "previews", ".preview.png.tmp.png", "." + LossLog.FILE_NAME + ".tmp", LossPlot.FILE_NAME, "." + LossPlot.FILE_NAME + ".tmp",
             TrainingTarget.FILE_NAME, "." + TrainingTarget.FILE_NAME + ".tmp");
 
@@ -34,16 +35,48 @@ public record ModelDir(Path root) {
         return root.resolve(".checkpoint-old");
     }
 
-    /** The latest complete checkpoint, finishing a swap a crash interrupted. */
+    /**
+     * The folder of the latest complete checkpoint: {@code checkpoint/}, or the previous one where a save was cut off
+     * between its two renames. Reads only: a trainer may be saving meanwhile, and only it moves anything.
+     */
+    public Optional<Path> completeCheckpoint() {
+        if (Files.isDirectory(checkpoint())) {
+            return Optional.of(checkpoint());
+        }
+        return Files.isDirectory(outgoing()) ? Optional.of(outgoing()) : Optional.empty();
+    }
+
+    /** The latest complete checkpoint's description; reads only, as {@link #completeCheckpoint()}. */
     public Optional<CheckpointInfo> latest() {
-        if (!Files.isDirectory(checkpoint()) && Files.isDirectory(outgoing())) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Path> folder = completeCheckpoint();
             try {
-                Files.move(outgoing(), checkpoint(), StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new FaceswapException("cannot restore the previous checkpoint " + outgoing() + ": " + e.getMessage(), e);
+                return folder.map(CheckpointInfo::read);
+            } catch (FaceswapException e) {
+                // A save renamed the folder between the look and the read: look again.
+                if (attempt == 3 || folder.map(Files::isDirectory).orElse(true)) {
+                    throw e;
+                }
             }
         }
-        return Files.isDirectory(checkpoint()) ? Optional.of(CheckpointInfo.read(checkpoint())) : Optional.empty();
+    }
+
+    /**
+     * Takes this folder for one training, or fails with one line naming the process that holds it; the holder
+     * finishes a save a crash cut off. Refuses, before writing anything, a folder with files training did not write.
+     */
+    public ModelDirLock lock() {
+        requireOwnOrEmpty();
+        ModelDirLock lock = ModelDirLock.take(this);
+        try {
+            if (!Files.isDirectory(checkpoint()) && Files.isDirectory(outgoing())) {
+                Files.move(outgoing(), checkpoint(), StandardCopyOption.ATOMIC_MOVE);
+            }
+            return lock;
+        } catch (IOException e) {
+            lock.close();
+            throw new FaceswapException("cannot restore the previous checkpoint " + outgoing() + ": " + Messages.firstLine(e), e);
+        }
     }
 
     /** Refuses a folder that holds something other than a faceswap4j model: training must not mix into it. */
@@ -61,7 +94,7 @@ public record ModelDir(Path root) {
                         + ", which training did not write; use a new or empty folder");
             }
         } catch (IOException e) {
-            throw new FaceswapException("cannot read model-dir " + root + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot read model-dir " + root + ": " + Messages.firstLine(e), e);
         }
     }
 
@@ -81,7 +114,7 @@ public record ModelDir(Path root) {
             FileTrees.deleteQuietly(outgoing());
         } catch (IOException e) {
             FileTrees.deleteQuietly(incoming());
-            throw new FaceswapException("cannot write checkpoint into " + root + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write checkpoint into " + root + ": " + Messages.firstLine(e), e);
         } catch (RuntimeException e) {
             FileTrees.deleteQuietly(incoming());
             throw e;

@@ -6,6 +6,7 @@ import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ public final class PreviewGrid {
             }
             Files.move(tempPng, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new FaceswapException("cannot write preview " + file + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write preview " + file + ": " + Messages.firstLine(e), e);
         }
     }
 

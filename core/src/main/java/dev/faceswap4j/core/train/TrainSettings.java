@@ -1,6 +1,9 @@
 package dev.faceswap4j.core.train;
 
 import com.typesafe.config.Config;
+import static dev.faceswap4j.core.config.WholeNumbers.intOf;
+import static dev.faceswap4j.core.config.WholeNumbers.longOf;
+
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.GradientClipping;
 import java.util.Arrays;
@@ -61,9 +64,14 @@ public record TrainSettings(long iterations, int batchSize, int checkpointEvery,
         }
     }
 
+    /** Where these settings live in the config. */
+    public static final String SECTION = "faceswap4j.train";
+
+    /** From the {@link #SECTION} of a loaded config. */
     public static TrainSettings from(Config train) {
-        return new TrainSettings(train.getLong("iterations"), train.getInt("batch-size"), train.getInt("checkpoint-every"),
-                train.getInt("preview-every"), train.getInt("preview-faces"), train.getInt("loader-threads"), train.getLong("seed"),
+        return new TrainSettings(longOf(train, SECTION, "iterations"), intOf(train, SECTION, "batch-size"), intOf(train, SECTION, "checkpoint-every"),
+                intOf(train, SECTION, "preview-every"), intOf(train, SECTION, "preview-faces"), intOf(train, SECTION, "loader-threads"),
+                longOf(train, SECTION, "seed"),
                 Augmentation.from(train.getConfig("augmentation")), train.getDouble("minutes"),
                 train.getDouble("anneal"), Stability.from(train));
     }

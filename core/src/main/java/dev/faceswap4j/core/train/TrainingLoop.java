@@ -8,6 +8,7 @@ import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
 import dev.faceswap4j.api.TrainerOptions;
 import dev.faceswap4j.core.util.ProgressBars;
+import dev.faceswap4j.toolkit.Messages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +62,9 @@ public final class TrainingLoop {
         return finished.await(seconds, TimeUnit.SECONDS);
     }
 
+    /** Trains while holding the model folder: a second training of it fails with the holder's PID. */
     public Result run() {
-        try {
+        try (ModelDirLock lock = new ModelDir(inputs.modelDir()).lock()) {
             return train();
         } finally {
             finished.countDown();
@@ -77,7 +79,7 @@ public final class TrainingLoop {
         try {
             java.nio.file.Files.createDirectories(dir.root());
         } catch (java.io.IOException e) {
-            throw new FaceswapException("cannot create model-dir " + dir.root() + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot create model-dir " + dir.root() + ": " + Messages.firstLine(e), e);
         }
         int batchSize = batchSize();
         warnIfEnlarged();

@@ -2,6 +2,7 @@ package dev.faceswap4j.core.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public record TrainingTarget(long iterations, long deadlineEpochMillis) {
             JSON.writeValue(temp.toFile(), this);
             Files.move(temp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new FaceswapException("cannot write " + dir.resolve(FILE_NAME) + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write " + dir.resolve(FILE_NAME) + ": " + Messages.firstLine(e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.faceswap4j.core.util;
 
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,14 +26,14 @@ public final class FileTrees {
         }
     }
 
-    /** An empty hidden folder beside {@code target} to build it in ({@code .name.partial}), left-overs of a failed run removed. */
+    /** An empty hidden folder beside {@code target} to build it in ({@code .name.PID.partial}, see {@link PartialFiles}). */
     public static Path partialSibling(Path target) {
-        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+        Path partial = PartialFiles.beside(target, "partial");
         deleteQuietly(partial);
         try {
             return Files.createDirectories(partial);
         } catch (IOException e) {
-            throw new FaceswapException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot write " + target + ": " + Messages.firstLine(e), e);
         }
     }
 
@@ -43,8 +44,9 @@ public final class FileTrees {
                 deleteQuietly(target);
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            PartialFiles.done(partial);
         } catch (IOException e) {
-            throw new FaceswapException("cannot move " + partial + " to " + target + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot move " + partial + " to " + target + ": " + Messages.firstLine(e), e);
         }
     }
 
@@ -62,7 +64,7 @@ public final class FileTrees {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            log.warn("could not delete {}: {}", dir, e.getMessage());
+            log.warn("could not delete {}: {}", dir, Messages.firstLine(e));
         }
     }
 }

@@ -32,7 +32,15 @@ public interface FrameSource extends AutoCloseable {
     /** The frames of {@code input} that fall in {@code range}. */
     static FrameSource open(Path input, FrameRange range) {
         FrameSource source = open(input);
-        return range.isAll() ? source : new RangedFrameSource(source, range);
+        if (range.isAll()) {
+            return source;
+        }
+        int count = source.frameCount();
+        if (count > 0 && range.first(count) >= count) {
+            source.close();
+            throw new FaceswapException("frames " + range + " start past the end of " + input + " (" + count + " frames)");
+        }
+        return new RangedFrameSource(source, range);
     }
 
     /** A video (anything FFmpeg reads), a folder of images, or a single image. */

@@ -4,6 +4,8 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.core.util.PartialFiles;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ final class ImageFileSink implements FrameSink {
         this.output = output;
         String name = output.getFileName().toString();
         // OpenCV picks the encoder by extension, so the hidden name keeps it.
-        this.partial = output.resolveSibling("." + name + ".partial" + name.substring(name.lastIndexOf('.')));
+        this.partial = PartialFiles.beside(output, "partial" + name.substring(name.lastIndexOf('.')));
     }
 
     @Override
@@ -37,9 +39,10 @@ final class ImageFileSink implements FrameSink {
     public void commit() {
         try {
             Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PartialFiles.done(partial);
             committed = true;
         } catch (IOException e) {
-            throw new FaceswapException("cannot move the image into " + output + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot move the image into " + output + ": " + Messages.firstLine(e), e);
         }
     }
 

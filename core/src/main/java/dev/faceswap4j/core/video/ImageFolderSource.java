@@ -2,6 +2,7 @@ package dev.faceswap4j.core.video;
 
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class ImageFolderSource implements FrameSource {
         try (Stream<Path> list = Files.list(folder)) {
             files = list.filter(Files::isRegularFile).filter(ImageFolderSource::isImage).sorted().toList();
         } catch (IOException e) {
-            throw new FaceswapException("cannot list input folder " + folder + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot list input folder " + folder + ": " + Messages.firstLine(e), e);
         }
         if (files.isEmpty()) {
             throw new FaceswapException("input folder " + folder + " holds no images (.jpg, .jpeg, .png, .bmp)");

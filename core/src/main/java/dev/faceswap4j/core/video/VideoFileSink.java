@@ -4,6 +4,7 @@ import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.util.FileTrees;
+import dev.faceswap4j.core.util.PartialFiles;
 import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -30,13 +31,14 @@ final class VideoFileSink implements FrameSink {
     private FFmpegFrameRecorder recorder;
     private org.bytedeco.javacv.Frame buffer;
     private boolean committed;
+    private int written;
 
     VideoFileSink(Path output, VideoSettings settings, double frameRate, AudioTrack audio) {
         this.output = output;
         String name = output.getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.'));
-        this.videoOnly = output.resolveSibling("." + name + ".video" + extension);
-        this.muxed = output.resolveSibling("." + name + ".partial" + extension);
+        this.videoOnly = PartialFiles.beside(output, "video" + extension);
+        this.muxed = PartialFiles.beside(output, "partial" + extension);
         this.settings = settings;
         this.frameRate = frameRate > 0 ? frameRate : 25;
         this.audio = audio;
@@ -50,8 +52,9 @@ final class VideoFileSink implements FrameSink {
         if (recorder == null) {
             start(frame.width(), frame.height());
         } else if (frame.width() != buffer.imageWidth || frame.height() != buffer.imageHeight) {
-            throw new FaceswapException("frame of " + frame.width() + "x" + frame.height() + " in a " + buffer.imageWidth + "x"
-                    + buffer.imageHeight + " video " + output);
+            throw new FaceswapException("cannot write frame " + (written + 1) + " of " + output + ": it is " + frame.width() + "x" + frame.height()
+                    + ", the video is " + buffer.imageWidth + "x" + buffer.imageHeight + " (its first frame); the frames of a video share one size"
+                    + " — convert images of several sizes into a folder (an output without extension)");
         }
         ByteBuffer pixels = (ByteBuffer) buffer.image[0];
         int rowBytes = frame.width() * 3;
@@ -62,12 +65,15 @@ final class VideoFileSink implements FrameSink {
         pixels.rewind();
         try {
             recorder.record(buffer, avutil.AV_PIX_FMT_BGR24);
+            written++;
         } catch (FrameRecorder.Exception e) {
             throw new FaceswapException("cannot encode a frame of " + output + ": " + Messages.firstLine(e), e);
         }
     }
 
     private void start(int width, int height) {
+        // The encoder's own notes (profile changes, the stream dump) are not the user's business; failures are ours to say.
+        avutil.av_log_set_level(avutil.AV_LOG_FATAL);
         recorder = new FFmpegFrameRecorder(videoOnly.toFile(), width, height, 0);
         recorder.setVideoCodecName(settings.codec());
         recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
@@ -75,10 +81,7 @@ final class VideoFileSink implements FrameSink {
         recorder.setImageScalingFlags(VideoSettings.COLOUR_CONVERSION);
         recorder.setFrameRate(frameRate);
         recorder.setVideoOption("crf", Integer.toString(settings.crf()));
-        int bitrate = settings.bitrateFactor() > 0 ? (int) Math.min(Integer.MAX_VALUE, settings.bitrateFactor() * sourceBitrate(width, height)) : 0;
-        if (bitrate > 0) {
-            recorder.setVideoBitrate(bitrate);
-        }
+        recorder.setVideoBitrate((int) Math.min(Integer.MAX_VALUE, settings.bitrateFactor() * sourceBitrate(width, height)));
         try {
             recorder.start();
         } catch (FrameRecorder.Exception | RuntimeException e) {
@@ -114,10 +117,12 @@ final class VideoFileSink implements FrameSink {
             Files.move(finished, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             committed = true;
         } catch (IOException e) {
-            throw new FaceswapException("cannot move the video into " + output + ": " + e.getMessage(), e);
+            throw new FaceswapException("cannot move the video into " + output + ": " + Messages.firstLine(e), e);
         } finally {
             FileTrees.deleteQuietly(videoOnly);
             FileTrees.deleteQuietly(muxed);
+            PartialFiles.done(videoOnly);
+            PartialFiles.done(muxed);
         }
     }
 

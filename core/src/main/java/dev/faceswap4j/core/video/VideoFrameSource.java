@@ -36,7 +36,9 @@ final class VideoFrameSource implements FrameSource {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             closeQuietly(grabber);
-            throw new FaceswapException("cannot read video " + file + ": " + firstLine(e), e);
+            String why = firstLine(e).startsWith("avformat_open_input()")
+                    ? "FFmpeg cannot open it (damaged, cut short before its index, or not a video)" : firstLine(e);
+            throw new FaceswapException("cannot read video " + file + ": " + why, e);
         }
         if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
             closeQuietly(grabber);

@@ -105,6 +105,58 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().startsWith("config error: " + file), e.getMessage());
     }
 
+    /** Mistakes Typesafe lets through without a word: each is one line naming the file, the setting and the problem. */
+    @Test
+    void aTypoInADashDSystemPropertyIsReported() {
+        Properties props = jvmProperties();
+        props.setProperty("faceswap4j.extract.evrey", "3");
+        FaceswapException e = assertThrows(FaceswapException.class, () -> load(props, null));
+        assertEquals("unknown config key faceswap4j.extract.evrey (-D system property), did you mean faceswap4j.extract.every?"
+                + " — see 'faceswap4j plugins' for the settings each plugin takes", e.getMessage());
+    }
+
+    @Test
+    void aMissingIncludeIsReportedAndAPresentOneRead() throws IOException {
+        Path file = write("include \"nope.conf\"\nfaceswap4j.extract.every = 2\n");
+        FaceswapException e = assertThrows(FaceswapException.class, () -> load(jvmProperties(), file));
+        assertEquals("config error: include \"nope.conf\" finds no file (no " + dir.resolve("nope.conf") + " nor a class path resource nope.conf)",
+                e.getMessage());
+
+        Path fileForm = write("include file(\"" + dir.resolve("gone.conf") + "\")\n");
+        assertTrue(assertThrows(FaceswapException.class, () -> load(jvmProperties(), fileForm)).getMessage()
+                .startsWith("config error: include file(\"" + dir.resolve("gone.conf") + "\") finds no file"));
+
+        Files.writeString(dir.resolve("common.conf"), "faceswap4j.extract.every = 3\n");
+        Files.writeString(dir.resolve("empty.conf"), "");
+        Path included = write("include \"common.conf\"\ninclude \"empty.conf\"\nfaceswap4j.extract.min-size = 40\n");
+        Config config = load(jvmProperties(), included);
+        assertEquals(3, config.getInt("faceswap4j.extract.every"));
+        assertEquals(40, config.getInt("faceswap4j.extract.min-size"));
+    }
+
+    @Test
+    void aSettingOutsideTheFaceswap4jBlockIsReported() throws IOException {
+        Path file = write("detector = cnn\n");
+        FaceswapException e = assertThrows(FaceswapException.class, () -> load(jvmProperties(), file));
+        assertEquals("config error: detector (" + file + ":1) is outside faceswap4j { } and would be ignored; settings go inside it"
+                + " (faceswap4j.detector)", e.getMessage());
+    }
+
+    @Test
+    void wholeNumbersAreReadStrictly() throws IOException {
+        Config train = load(jvmProperties(), null, "train.batch-size=2.5", "train.iterations=99999999999999999999", "train.seed=8.0")
+                .getConfig("faceswap4j.train");
+        assertEquals("faceswap4j.train.batch-size = 2.5 (--set train.batch-size=2.5) must be a whole number",
+                assertThrows(FaceswapException.class, () -> WholeNumbers.intOf(train, "faceswap4j.train", "batch-size")).getMessage());
+        assertEquals("faceswap4j.train.iterations = \"99999999999999999999\" (--set train.iterations=99999999999999999999) must be a whole number"
+                + " up to 9223372036854775807",
+                assertThrows(FaceswapException.class, () -> WholeNumbers.longOf(train, "faceswap4j.train", "iterations")).getMessage());
+        assertEquals(8, WholeNumbers.longOf(train, "faceswap4j.train", "seed"), "8.0 is a whole number");
+        Config big = load(jvmProperties(), null, "train.batch-size=3000000000").getConfig("faceswap4j.train");
+        assertTrue(assertThrows(FaceswapException.class, () -> WholeNumbers.intOf(big, "faceswap4j.train", "batch-size")).getMessage()
+                .endsWith("must be a whole number from -2147483648 to 2147483647"));
+    }
+
     @Test
     void editDistanceCountsEdits() {
         assertEquals(0, ConfigLoader.editDistance("hog", "hog"));

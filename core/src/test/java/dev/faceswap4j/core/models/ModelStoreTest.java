@@ -70,7 +70,7 @@ class ModelStoreTest {
         assertTrue(e.getMessage().contains("has the wrong checksum"), e.getMessage());
 
         Path missing = dir.resolve("nowhere.onnx");
-        assertEquals("model file not found: " + missing + " (x.model)",
+        assertEquals("model file not found: " + missing + " (x.model) — run 'faceswap4j models fetch', or set x.model to a file you have",
                 assertThrows(FaceswapException.class, () -> ModelStore.checkIfCatalogued(missing, "x.model", catalog)).getMessage());
     }
 

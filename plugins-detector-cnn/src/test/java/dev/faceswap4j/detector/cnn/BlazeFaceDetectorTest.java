@@ -171,7 +171,8 @@ class BlazeFaceDetectorTest {
 
         Path missing = dir.resolve("missing.onnx");
         e = assertThrows(FaceswapException.class, () -> detector("detectors.cnn.back-model=\"" + missing + "\""));
-        assertEquals("model file not found: " + missing + " (faceswap4j.detectors.cnn.back-model)", e.getMessage());
+        assertEquals("model file not found: " + missing + " (faceswap4j.detectors.cnn.back-model) — run 'faceswap4j models fetch', or set faceswap4j.detectors.cnn.back-model to a file you have",
+                e.getMessage());
 
         e = assertThrows(FaceswapException.class, () -> detector("detectors.cnn.model=side"));
         assertEquals("faceswap4j.detectors.cnn.model must be front or back, got 'side'", e.getMessage());

@@ -123,6 +123,7 @@ class HogDetectorTest {
 
         Path missing = dir.resolve("missing.svm");
         e = assertThrows(FaceswapException.class, () -> detector("detector=hog", "detectors.hog.model=\"" + missing + "\""));
-        assertEquals("model file not found: " + missing + " (faceswap4j.detectors.hog.model)", e.getMessage());
+        assertEquals("model file not found: " + missing + " (faceswap4j.detectors.hog.model) — run 'faceswap4j models fetch', or set faceswap4j.detectors.hog.model to a file you have",
+                e.getMessage());
     }
 }

@@ -135,6 +135,40 @@ class SwapEvaluationTest {
         assertTrue(s.flickerRatio() < 1.2, "flicker ratio " + s.flickerRatio());
     }
 
+    /** The very bad swap evaluate exists to judge: no face left in any frame. It is a result, reported, not a crash. */
+    @Test
+    void aSwapWithoutFacesIsReportedWithFaceFoundZero() throws IOException {
+        Path grey = Files.createDirectories(root.resolve("grey"));
+        try (var frames = Files.list(source)) {
+            for (Path frame : frames.sorted().toList()) {
+                Image image = Images.readBgr(frame);
+                byte[] pixels = new byte[image.pixels().length];
+                java.util.Arrays.fill(pixels, (byte) 128);
+                OpenCvImages.writeImage(new Image(image.width(), image.height(), ChannelOrder.BGR, pixels), grey.resolve(frame.getFileName()));
+            }
+        }
+        SwapEvaluation.Result result = evaluate(grey);
+        EvaluationSummary s = result.summary();
+        assertEquals(FRAMES, s.sourceFaces());
+        assertEquals(0.0, s.faceFound());
+        assertTrue(Double.isNaN(s.landmarkError()) && Double.isNaN(s.idRetrieval()), "no swapped face, no figure: " + s);
+        assertEquals(1.0, s.sourceRetrievedAsSource(), "the source's own figures still stand");
+
+        Path report = root.resolve("grey-report");
+        EvaluationReport.write(result, report);
+        JsonNode json = new ObjectMapper().readTree(report.resolve(EvaluationReport.JSON).toFile());
+        assertEquals(0.0, json.get("summary").get("faceFound").asDouble(-1));
+        assertTrue(json.get("summary").get("landmarkError").isNull());
+        JsonNode landmarkBar = json.get("bars").get(1);
+        assertEquals("landmark error", landmarkBar.get("name").asText());
+        assertTrue(landmarkBar.get("value").isNull() && !landmarkBar.get("met").asBoolean(), landmarkBar.toString());
+        String markdown = Files.readString(report.resolve(EvaluationReport.MARKDOWN));
+        assertTrue(markdown.contains("| face found in the swapped frame | 0.000 |"), markdown);
+        assertTrue(markdown.contains("| landmark error, 68 points (eye distances) | n/a |"), markdown);
+        assertTrue(markdown.contains("6 of 6 bars missed: ID retrieval towards B n/a (bar >= 0.9) MISSED;"), markdown);
+        assertTrue(Files.size(report.resolve(EvaluationReport.PLOT)) > 10_000);
+    }
+
     @Test
     void differentFrameCountsAreOneClearError() {
         FaceswapException e = assertThrows(FaceswapException.class,

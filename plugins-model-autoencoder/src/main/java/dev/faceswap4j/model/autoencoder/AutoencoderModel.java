@@ -32,4 +32,9 @@ public final class AutoencoderModel extends DjlSwapModel {
         SharedAutoencoder network = SharedAutoencoder.load(saved, manager, dir);
         return new NetworkSwapper(saved.faceSize(), (faces, a) -> network.render(faces, a, false), manager, true, saved.learnMask());
     }
+
+    @Override
+    protected String savedArchitecture(Path dir) {
+        return TrainerState.read(dir).settings().describe();
+    }
 }

@@ -31,4 +31,9 @@ public final class GanModel extends DjlSwapModel {
         networks.load(dir, manager, false);
         return networks.swapper(manager, true);
     }
+
+    @Override
+    protected String savedArchitecture(Path dir) {
+        return GanState.read(dir).settings().describe();
+    }
 }
