@@ -28,6 +28,8 @@ import dev.faceswap4j.core.testing.DlibDetector;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.djl.PyTorchEngines;
+import dev.faceswap4j.djl.recognition.FaceRecognitionNet;
+import dev.faceswap4j.toolkit.FaceRecognitionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,9 +66,9 @@ class SwapEvaluationTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        TestModels.require(FaceApiEmbedderProvider.WEIGHTS);
+        TestModels.require(FaceRecognitionFiles.WEIGHTS);
         manager = PyTorchEngines.pytorch().newBaseManager(Device.cpu());
-        embedder = new FaceApiEmbedder(manager, FaceRecognitionNet.load(TestModels.require(FaceApiEmbedderProvider.MANIFEST), manager), OpenCvImages::cropResize);
+        embedder = new FaceApiEmbedder(manager, FaceRecognitionNet.load(TestModels.require(FaceRecognitionFiles.MANIFEST), manager), OpenCvImages::cropResize);
         predictor = ShapePredictor.load(TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68));
         // A moving "video": the woman of sample photo 2, shifted a few pixels per frame, as PNGs (lossless).
         Image photo = half(Images.readBgr(TestModels.samplePhoto(2)));

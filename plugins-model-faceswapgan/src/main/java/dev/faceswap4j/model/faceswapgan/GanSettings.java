@@ -8,7 +8,7 @@ import java.util.List;
 /** The architecture, optimizer and loss settings of {@code faceswap4j.models.faceswap-gan}. */
 public record GanSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim, int bottleneckFilters,
         List<Integer> decoderFilters, List<Integer> decoderAttention, List<Integer> discriminatorFilters, AdamSettings generatorAdam,
-        AdamSettings discriminatorAdam, double mixupAlpha, LossWeights weights, String recognitionManifest, int seed) {
+        AdamSettings discriminatorAdam, double mixupAlpha, LossWeights weights, int seed) {
 
     static final String SECTION = "faceswap4j.models.faceswap-gan";
 
@@ -82,7 +82,7 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
                 new LossWeights(w.getDouble("adversarial"), w.getDouble("reconstruction"), w.getDouble("eyes"), w.getDouble("edge"),
                         w.getDoubleList("perceptual"), w.getDouble("mask"), w.getLong("mask-warmup"), w.getDouble("mask-floor"),
                         w.getDouble("mask-face-floor"), w.getDouble("mask-face-weight")),
-                section.getString("recognition-manifest"), section.getInt("seed"));
+                section.getInt("seed"));
     }
 
     /** A short description for messages: the widths and face size. */

@@ -56,7 +56,7 @@ class GanModelTest {
     /** Real faces, every loss on: the reconstruction falls and the discriminator learns. */
     @Test
     void trainingOnRealFacesLowersTheReconstructionLoss() {
-        GanModel model = new GanModel(TestGan.lite(7));
+        GanModel model = TestGan.model(TestGan.lite(7));
         List<Map<String, Double>> history = new ArrayList<>();
         try (Trainer trainer = model.newTrainer()) {
             for (int i = 0; i < 60; i++) {
@@ -82,7 +82,7 @@ class GanModelTest {
 
     @Test
     void saveLoadSwapAndResumeAreExact(@TempDir Path dir) {
-        GanModel model = new GanModel(TestGan.lite(3));
+        GanModel model = TestGan.model(TestGan.lite(3));
         FaceAugmenter augmenter = new FaceAugmenter(new Augmentation(10, 0.05, 0.05, 0.4, 5, 200), 64);
         List<Image> faces = List.of(augmenter.face(TestBatches.faces().crops().get(0)), augmenter.face(TestBatches.faces().crops().get(1)));
         Map<String, Double> next;
@@ -113,12 +113,12 @@ class GanModelTest {
     @Test
     void aCheckpointOfAnotherWidthIsRefused(@TempDir Path dir) {
         GanSettings lite = TestGan.lite(1);
-        try (Trainer trainer = new GanModel(lite).newTrainer()) {
+        try (Trainer trainer = TestGan.model(lite).newTrainer()) {
             trainer.save(dir);
         }
         GanSettings wider = new GanSettings("cpu", 64, List.of(64, 64, 128, 256), 256, 128, List.of(64, 32, 16), lite.decoderAttention(), List.of(16, 32, 64),
-                lite.generatorAdam(), lite.discriminatorAdam(), lite.mixupAlpha(), lite.weights(), lite.recognitionManifest(), 1);
-        try (Trainer trainer = new GanModel(wider).newTrainer()) {
+                lite.generatorAdam(), lite.discriminatorAdam(), lite.mixupAlpha(), lite.weights(), 1);
+        try (Trainer trainer = TestGan.model(wider).newTrainer()) {
             FaceswapException e = assertThrows(FaceswapException.class, () -> trainer.load(dir));
             assertTrue(e.getMessage().contains("configuration asks for"), e.getMessage());
         }
