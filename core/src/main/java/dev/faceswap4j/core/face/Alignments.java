@@ -1,10 +1,10 @@
-package dev.faceswap4j.core.extract;
+package dev.faceswap4j.core.face;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.toolkit.Messages;
 import dev.faceswap4j.core.video.FrameRange;
+import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,12 +11,12 @@ import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.core.convert.ConvertSettings;
 import dev.faceswap4j.core.convert.ConvertStages;
 import dev.faceswap4j.core.convert.Converter;
-import dev.faceswap4j.core.convert.FaceWindow;
 import dev.faceswap4j.core.evaluate.BeforeAfterFrames;
 import dev.faceswap4j.core.evaluate.EvaluationReport;
 import dev.faceswap4j.core.evaluate.SwapEvaluation;
-import dev.faceswap4j.core.extract.Alignments;
 import dev.faceswap4j.core.extract.Extractor;
+import dev.faceswap4j.core.face.Alignments;
+import dev.faceswap4j.core.face.FaceWindow;
 import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.image.SideBySide;
 import dev.faceswap4j.core.people.People;
@@ -55,7 +55,7 @@ public final class Pipeline {
     /** A model-dir's latest checkpoint, loaded by the plugin that wrote it. */
     public record LoadedModel(CheckpointInfo checkpoint, Swapper swapper) implements AutoCloseable {
         public FaceWindow window() {
-            return FaceWindow.of(checkpoint);
+            return new FaceWindow(checkpoint.cropSize(), checkpoint.padding(), checkpoint.coverage(), checkpoint.faceSize());
         }
 
         @Override
