@@ -138,7 +138,7 @@ class PluginDropInIT {
             String detector = left.endsWith("detector-hog") ? "cnn" : "hog";
             Path faces = work.resolve("faces-without-" + left);
             Launcher.Result extract = Launcher.run(without, 300, "extract", "--input", TestModels.samplePhoto(2).toString(), "--output",
-                    faces.toString(), "--set", "detector=" + detector, "--no-progress");
+                    faces.toString(), "--set", "detector=" + detector, "--set", "extract.largest-only=true", "--no-progress");
             assertEquals(0, extract.exit(), left + " left out: " + extract.err());
             assertTrue(extract.out().startsWith("extracted 1 frames, 1 faces"), left + " left out: " + extract.out());
         }

@@ -141,9 +141,7 @@ public final class Extractor {
                         : "no face found in " + input + " (" + result.frames.size() + " frames looked at)");
             }
             publish(partial, output);
-            Alignments alignments = new Alignments(Alignments.VERSION, wanted.input(), wanted.inputBytes(), wanted.inputModified(),
-                    settings.cropSize(), settings.padding(), settings.every(), settings.largestOnly(), result.frames, settings.frames().toString(),
-                    settings.people().describe());
+            Alignments alignments = wanted.withFrames(result.frames);
             alignments.write(alignmentsFile);
             removeStaleCrops(earlier, alignments, output);
             int withoutFace = (int) result.frames.stream().filter(f -> f.faces().isEmpty()).count();

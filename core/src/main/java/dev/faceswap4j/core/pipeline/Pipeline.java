@@ -49,8 +49,18 @@ public final class Pipeline {
         public static final ExtractOverrides NONE = new ExtractOverrides(null, null, null, UnaryOperator.identity(), false);
     }
 
-    /** A training ready to run: the model plugin's name, the two face sets, the loop. */
-    public record Training(String model, FaceSet a, FaceSet b, TrainingLoop loop) {}
+    /** A training ready to run: the model plugin's name, the two face sets, the loop; stopped, it saves a checkpoint. */
+    public record Training(String model, FaceSet a, FaceSet b, TrainingLoop loop) implements Stoppable {
+        @Override
+        public void requestStop() {
+            loop.requestStop();
+        }
+
+        @Override
+        public boolean awaitFinished(long seconds) throws InterruptedException {
+            return loop.awaitFinished(seconds);
+        }
+    }
 
     /** A model-dir's latest checkpoint, loaded by the plugin that wrote it. */
     public record LoadedModel(CheckpointInfo checkpoint, Swapper swapper) implements AutoCloseable {
