@@ -1,12 +1,12 @@
 package dev.faceswap4j.runner;
 
 import com.typesafe.config.Config;
+import dev.faceswap4j.core.pipeline.JobStep;
 import dev.faceswap4j.core.pipeline.Pipeline;
 import dev.faceswap4j.core.train.TrainSettings;
 import dev.faceswap4j.core.train.TrainingLoop;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         Config conf = config.load();
         TrainSettings settings = TrainSettings.from(conf.getConfig("faceswap4j.train"));
         if (minutes != null) {
@@ -63,48 +63,15 @@ final class TrainCommand implements Callable<Integer> {
             settings = settings.withBatchSize(batchSize);
         }
         PrintWriter out = spec.commandLine().getOut();
-        train(Pipeline.of(conf), settings, facesA, facesB, modelDir, resume, !noProgress, out);
-        return 0;
-    }
-
-    /** Trains (or, with {@code resume}, continues) the configured model; Ctrl-C stops after the step and saves. */
-    static TrainingLoop.Result train(Pipeline pipeline, TrainSettings settings, Path facesA, Path facesB, Path modelDir, boolean resume,
-            boolean progress, PrintWriter out) throws InterruptedException {
-        Pipeline.Training training = pipeline.training(settings, facesA, facesB, modelDir, resume, progress);
-        out.printf(Locale.ROOT, "training %s on %d faces of A (%s) and %d of B (%s) into %s%n", training.model(), training.a().size(), facesA,
-                training.b().size(), facesB, modelDir);
+        Pipeline.Training training = Pipeline.of(conf).training(settings, facesA, facesB, modelDir, resume, !noProgress);
+        out.println(new JobStep.TrainingStarts(training, modelDir).describe());
         out.flush();
-        TrainingLoop loop = training.loop();
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread stopOnInterrupt = new Thread(() -> {
-            loop.requestStop();
-            try {
-                // Let the loop finish its step, write the checkpoint and say where it stopped before the JVM goes.
-                if (loop.awaitFinished(600)) {
-                    reported.await(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "save-on-interrupt");
-        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        try {
-            TrainingLoop.Result result = loop.run();
-            out.printf(Locale.ROOT, "%s at iteration %d (%d iterations in %.0f s%s); checkpoint %s%n",
-                    result.stopped() ? "stopped" : "trained", result.iteration(), result.iteration() - result.startIteration(), result.seconds(),
-                    result.lastLosses().isEmpty() ? "" : ", last " + result.lastLosses(), result.checkpoint());
-            if (result.stopped()) {
-                out.println("continue with the same command and --resume");
-            }
+        StopOnInterrupt.during(training, () -> {
+            TrainingLoop.Result result = training.loop().run();
+            out.println(new JobStep.Trained(result).describe());
             out.flush();
             return result;
-        } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C or SIGTERM: the hook is running and waits for the lines above.
-            }
-        }
+        });
+        return 0;
     }
 }

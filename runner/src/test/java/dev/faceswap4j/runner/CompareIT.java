@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.compare.ComparisonReport;
-import dev.faceswap4j.core.extract.Alignments;
+import dev.faceswap4j.core.face.Alignments;
 import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.core.testing.TestVideos;

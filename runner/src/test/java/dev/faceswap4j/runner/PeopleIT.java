@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.Image;
-import dev.faceswap4j.core.extract.Alignments;
-import dev.faceswap4j.core.extract.FaceRecord;
-import dev.faceswap4j.core.extract.FrameRecord;
+import dev.faceswap4j.core.face.Alignments;
+import dev.faceswap4j.core.face.FaceRecord;
+import dev.faceswap4j.core.face.FrameRecord;
 import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.core.testing.TestData;
 import dev.faceswap4j.core.testing.TestModels;

@@ -1,6 +1,7 @@
 package dev.faceswap4j.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faceswap4j.api.Image;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Plugin jars built here, from source, against the api jar only — a detector and a convert colour stage — are
  * dropped into a copy of the distribution's plugins/ folder and found and selected by name through
- * bin/faceswap4j, with no change to any faceswap4j code.
+ * bin/faceswap4j, with no change to any faceswap4j code; and each plugin folder of the distribution can be taken out
+ * without breaking the commands that do not need it.
  */
 class PluginDropInIT {
 
@@ -88,19 +90,83 @@ class PluginDropInIT {
 
     @BeforeEach
     void copyDistribution() throws IOException {
+        home = distributionWithout(work.resolve("faceswap4j"), null);
+        image = work.resolve("frame.png");
+        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR), "png", image.toFile());
+    }
+
+    /** A copy of the staged distribution at {@code home} (launcher copied, jars linked), without plugin folder {@code left} (null: all). */
+    private static Path distributionWithout(Path home, String left) throws IOException {
         Path dist = Launcher.stagedDistribution().toAbsolutePath();
-        home = work.resolve("faceswap4j");
         Files.createDirectories(home.resolve("bin"));
         Files.copy(dist.resolve("bin/faceswap4j"), home.resolve("bin/faceswap4j"));
         Files.createSymbolicLink(home.resolve("lib"), dist.resolve("lib"));
         Files.createDirectories(home.resolve("plugins"));
         try (Stream<Path> plugins = Files.list(dist.resolve("plugins"))) {
             for (Path plugin : plugins.toList()) {
-                Files.createSymbolicLink(home.resolve("plugins").resolve(plugin.getFileName()), plugin);
+                if (!plugin.getFileName().toString().equals(left)) {
+                    Files.createSymbolicLink(home.resolve("plugins").resolve(plugin.getFileName()), plugin);
+                }
             }
         }
-        image = work.resolve("frame.png");
-        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR), "png", image.toFile());
+        return home;
+    }
+
+    /**
+     * Each plugin folder taken out in turn: {@code plugins} and {@code models list} still run clean, and so does a command
+     * that does not need the missing plugin (extract with a detector that is there). Without the face-api embedder,
+     * faceswap-GAN still trains with its perceptual loss: the recognition network is the shared DJL module's, its
+     * files checked as the GAN's own model files.
+     */
+    @Test
+    void eachPluginFolderCanBeLeftOut() throws Exception {
+        Launcher.fetchModels();
+        List<String> folders;
+        try (Stream<Path> plugins = Files.list(Launcher.stagedDistribution().resolve("plugins"))) {
+            folders = plugins.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertTrue(folders.containsAll(List.of("faceswap4j-djl-common", "faceswap4j-plugins-detector-hog", "faceswap4j-plugins-detector-cnn",
+                "faceswap4j-plugins-embedder-faceapi", "faceswap4j-plugins-model-autoencoder", "faceswap4j-plugins-model-faceswapgan")), folders.toString());
+        for (String left : folders) {
+            Path without = distributionWithout(work.resolve("without-" + left), left);
+            Launcher.Result plugins = Launcher.run(without, 60, "plugins");
+            assertEquals(0, plugins.exit(), left + " left out: " + plugins.out() + plugins.err());
+            assertFalse(plugins.out().contains(left + "-"), left + " left out, yet listed:\n" + plugins.out());
+            Launcher.Result models = Launcher.run(without, 60, "models", "list");
+            assertEquals(0, models.exit(), left + " left out: " + models.err());
+
+            String detector = left.endsWith("detector-hog") ? "cnn" : "hog";
+            Path faces = work.resolve("faces-without-" + left);
+            Launcher.Result extract = Launcher.run(without, 300, "extract", "--input", TestModels.samplePhoto(2).toString(), "--output",
+                    faces.toString(), "--set", "detector=" + detector, "--set", "extract.largest-only=true", "--no-progress");
+            assertEquals(0, extract.exit(), left + " left out: " + extract.err());
+            assertTrue(extract.out().startsWith("extracted 1 frames, 1 faces"), left + " left out: " + extract.out());
+        }
+
+        Path withoutEmbedder = work.resolve("without-faceswap4j-plugins-embedder-faceapi");
+        Path facesB = work.resolve("faces-b");
+        Launcher.Result extractB = Launcher.run(withoutEmbedder, 300, "extract", "--input", TestModels.samplePhoto(3).toString(), "--output",
+                facesB.toString(), "--set", "extract.largest-only=true", "--no-progress");
+        assertEquals(0, extractB.exit(), extractB.err());
+        Path config = Files.writeString(work.resolve("gan.conf"), String.join("\n",
+                "faceswap4j {",
+                "  model = faceswap-gan",
+                "  train { batch-size = 2, checkpoint-every = 1, preview-every = 1, seed = 1 }",
+                "  models.faceswap-gan { encoder-filters = [32, 64, 128, 256], encoder-dim = 256, bottleneck-filters = 128,",
+                "    decoder-filters = [64, 32, 16], decoder-attention = [32], discriminator-filters = [16, 32, 64], loss-weights.mask-warmup = 0 }",
+                "}"));
+        Path modelDir = work.resolve("gan");
+        Launcher.Result train = Launcher.run(withoutEmbedder, 600, "train", "-c", config.toString(), "-A",
+                work.resolve("faces-without-faceswap4j-plugins-embedder-faceapi").toString(), "-B", facesB.toString(), "-m", modelDir.toString(),
+                "-n", "1", "--no-progress");
+        assertEquals(0, train.exit(), train.out() + train.err());
+        assertTrue(train.out().contains("trained at iteration 1"), train.out());
+        // With no warm-up the perceptual term is on from the first step: the network ran.
+        List<String> losses = Files.readAllLines(modelDir.resolve("losses.csv"));
+        int column = List.of(losses.get(0).split(",")).indexOf("g_a.perceptual");
+        assertTrue(column > 0, losses.get(0));
+        double perceptual = Double.parseDouble(losses.get(1).split(",")[column]);
+        assertTrue(perceptual > 0 && Double.isFinite(perceptual), "perceptual loss of the first step: " + perceptual);
     }
 
     @Test

@@ -4,8 +4,9 @@ import dev.faceswap4j.api.Direction;
 import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Swapper;
-import dev.faceswap4j.core.people.FaceChips;
-import dev.faceswap4j.core.convert.FaceWindow;
+import dev.faceswap4j.core.face.Descriptors;
+import dev.faceswap4j.core.face.FaceChips;
+import dev.faceswap4j.core.face.FaceWindow;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,7 +6,9 @@ import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.api.Swapper;
-import dev.faceswap4j.core.people.PersonFilter;
+import dev.faceswap4j.core.face.FaceWindow;
+import dev.faceswap4j.core.people.FaceChoice;
+import dev.faceswap4j.core.people.FaceTracker;
 import dev.faceswap4j.core.util.ProgressBars;
 import dev.faceswap4j.core.util.StageTimer;
 import dev.faceswap4j.core.video.AudioTrack;
@@ -94,9 +96,9 @@ public final class Converter {
                 LandmarkPredictor predictor = landmarks.get();
                 FaceEmbedder faceEmbedder = settings.people().filters() ? embedder.get() : null;
                 ProgressBar bar = progressBar(source.frameCount())) {
-            PersonFilter filter = faceEmbedder == null ? null : PersonFilter.load(settings.people(), faceDetector, predictor, faceEmbedder);
-            FaceConversion work = new FaceConversion(settings, stages, faceDetector, predictor, faceEmbedder, filter, swapper, window,
-                    direction, timer);
+            FaceTracker tracker = new FaceTracker(faceDetector, predictor, faceEmbedder, new FaceChoice(settings.people(), settings.largestOnly(), 0),
+                    timer);
+            FaceConversion work = new FaceConversion(settings, stages, tracker, new FaceConversion.Model(swapper, window, direction), timer);
             int frames = new FramePipeline(settings.batchFrames(), timer).run(source, sink, work, written -> {
                 bar.stepBy(written);
                 bar.setExtraMessage(", " + work.faces() + " faces");

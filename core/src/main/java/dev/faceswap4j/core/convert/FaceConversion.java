@@ -2,51 +2,43 @@ package dev.faceswap4j.core.convert;
 
 import dev.faceswap4j.api.Affine;
 import dev.faceswap4j.api.ChannelOrder;
-import dev.faceswap4j.api.Detection;
 import dev.faceswap4j.api.Direction;
-import dev.faceswap4j.api.FaceDetector;
-import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
-import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Swapper;
-import dev.faceswap4j.core.extract.FaceFinder;
+import dev.faceswap4j.core.face.FaceWindow;
 import dev.faceswap4j.core.image.OpenCvImages;
-import dev.faceswap4j.core.people.FaceChips;
-import dev.faceswap4j.core.people.FaceTracks;
-import dev.faceswap4j.core.people.PersonFilter;
-import dev.faceswap4j.core.people.TrackVotes;
+import dev.faceswap4j.core.people.FaceTracker;
+import dev.faceswap4j.core.people.TrackedFace;
 import dev.faceswap4j.core.util.StageTimer;
 import dev.faceswap4j.core.video.Frame;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Convert's work on the frames, on the calling thread of {@link FramePipeline}: for each batch, faces →
- * landmarks → descriptors and tracks (choosing a person) → the person decision → landmarks smoothed
- * across frames → the model's face window → one swap call for the batch → warped back, masked, colour
- * matched and blended. Frames without a face pass through unchanged.
+ * Convert's work on the frames, on the calling thread of {@link FramePipeline}: for each batch, the faces found,
+ * described and followed ({@link FaceTracker}) → the person decision (choosing a person, a second of video later) →
+ * landmarks smoothed across frames → the model's face window → one swap call for the batch → warped back, masked,
+ * colour matched and blended. Frames without a face pass through unchanged.
  */
 final class FaceConversion implements FramePipeline.Work {
 
     /** Frames a person decision waits for (a second of video): a track's first faces, seen badly, are outvoted by its next. */
     private static final int DECISION_LOOKAHEAD = 25;
 
+    /** The trained model's side of the work: its swapper, the window its faces are cut from, and which way it swaps. */
+    record Model(Swapper swapper, FaceWindow window, Direction direction) {}
+
     private final ConvertSettings settings;
-    private final FaceFinder finder;
-    private final FaceEmbedder embedder;
-    private final PersonFilter filter;
-    private final Swapper swapper;
-    private final FaceWindow window;
-    private final Direction direction;
+    private final FaceTracker tracker;
+    private final Model model;
     private final StageTimer timer;
-    private final FaceTracks tracks;
-    private final TrackVotes votes = new TrackVotes();
     private final LandmarkSmoother smoother;
     /** The model faces shown in the previous frame, by track: convert.temporal mixes them into the next. */
     private Map<Integer, Image> previousFaces = Map.of();
@@ -54,20 +46,13 @@ final class FaceConversion implements FramePipeline.Work {
     private int faces;
     private int framesWithoutFace;
 
-    FaceConversion(ConvertSettings settings, ConvertStages stages, FaceDetector detector, LandmarkPredictor predictor,
-            FaceEmbedder embedder, PersonFilter filter, Swapper swapper, FaceWindow window, Direction direction, StageTimer timer) {
+    FaceConversion(ConvertSettings settings, ConvertStages stages, FaceTracker tracker, Model model, StageTimer timer) {
         this.settings = settings;
         this.compositor = new FaceCompositor(settings, stages);
         this.smoother = new LandmarkSmoother(settings.smooth());
-        // Choosing a person, the largest of that person's faces is kept at the decision instead.
-        this.finder = new FaceFinder(detector, predictor, 0, settings.largestOnly() && filter == null, timer);
-        this.embedder = embedder;
-        this.filter = filter;
-        this.swapper = swapper;
-        this.window = window;
-        this.direction = direction;
+        this.tracker = tracker;
+        this.model = model;
         this.timer = timer;
-        this.tracks = FaceTracks.of(embedder);
     }
 
     /** Faces swapped so far. */
@@ -81,53 +66,18 @@ final class FaceConversion implements FramePipeline.Work {
 
     @Override
     public List<Image> next(List<Frame> batch, boolean end) {
-        find(batch);
+        List<List<TrackedFace>> found = tracker.next(batch.stream().map(Frame::image).toList());
+        for (int f = 0; f < batch.size(); f++) {
+            pending.add(new Found(batch.get(f), found.get(f)));
+        }
         return convertReady(end);
     }
 
-    /** One frame's faces, largest first, with their tracks and each face's own person verdict, before the decision. */
-    private record Found(Frame frame, List<Landmarks> points, int[] tracks, boolean[] verdicts) {}
+    /** One frame and its faces, before the person decision. */
+    private record Found(Frame frame, List<TrackedFace> faces) {}
 
     /** Frames found but not yet converted: the person decision waits for the track's next frames. */
     private final ArrayDeque<Found> pending = new ArrayDeque<>();
-
-    /** Detection, landmarks, descriptors, tracks and votes for {@code frames}, queued for {@link #convertReady}. */
-    private void find(List<Frame> frames) {
-        List<List<Detection>> detected = new ArrayList<>(frames.size());
-        List<List<Landmarks>> points = new ArrayList<>(frames.size());
-        List<Image> chips = new ArrayList<>();
-        for (Frame frame : frames) {
-            List<FaceFinder.Found> found = finder.find(frame.image());
-            List<Detection> detections = found.stream().map(FaceFinder.Found::detection).toList();
-            List<Landmarks> faces = found.stream().map(FaceFinder.Found::landmarks).toList();
-            if (embedder != null) {
-                faces.forEach(face -> chips.add(FaceChips.ofFrame(frame.image(), face, embedder.chipSize())));
-            }
-            detected.add(detections);
-            points.add(faces);
-        }
-        List<float[]> descriptors = List.of();
-        if (embedder != null) {
-            long t = System.nanoTime();
-            descriptors = FaceChips.embed(embedder, chips);
-            timer.lap("identify", t);
-        }
-        int next = 0;
-        for (int f = 0; f < frames.size(); f++) {
-            int count = points.get(f).size();
-            List<float[]> own = embedder == null ? null : descriptors.subList(next, next + count);
-            next += own == null ? 0 : count;
-            int[] ids = tracks.next(detected.get(f).stream().map(Detection::box).toList(), own);
-            boolean[] verdicts = new boolean[count];
-            for (int k = 0; k < count; k++) {
-                verdicts[k] = filter == null || filter.judge(own.get(k)).keep();
-                if (filter != null) {
-                    votes.add(ids[k], verdicts[k]);
-                }
-            }
-            pending.add(new Found(frames.get(f), points.get(f), ids, verdicts));
-        }
-    }
 
     /**
      * Converts the queued frames whose tracks have been seen {@value #DECISION_LOOKAHEAD} frames further on
@@ -135,93 +85,90 @@ final class FaceConversion implements FramePipeline.Work {
      * faces' votes too; without a reference there is nothing to wait for.
      */
     private List<Image> convertReady(boolean end) {
-        int wait = filter == null || end ? 0 : DECISION_LOOKAHEAD;
-        List<Frame> frames = new ArrayList<>();
+        int wait = !tracker.choosing() || end ? 0 : DECISION_LOOKAHEAD;
         List<Found> ready = new ArrayList<>();
         while (pending.size() > wait) {
-            Found found = pending.poll();
-            ready.add(found);
-            frames.add(found.frame());
+            ready.add(pending.poll());
         }
         long t = System.nanoTime();
-        List<List<Landmarks>> facesPerFrame = new ArrayList<>();
-        List<int[]> tracksPerFrame = new ArrayList<>();
-        List<Affine> windows = new ArrayList<>();
+        List<List<Cut>> cuts = new ArrayList<>(ready.size());
         List<Image> cutOut = new ArrayList<>();
         for (Found found : ready) {
-            List<Landmarks> chosen = new ArrayList<>();
-            List<Integer> chosenTracks = new ArrayList<>();
-            int[] ids = found.tracks();
-            for (int k = 0; k < ids.length; k++) {
-                if (filter != null && (!votes.keep(ids[k], found.verdicts()[k]) || (settings.largestOnly() && !chosen.isEmpty()))) {
-                    continue;
-                }
-                chosen.add(found.points().get(k));
-                chosenTracks.add(ids[k]);
+            List<Cut> frameCuts = cut(found);
+            for (Cut cut : frameCuts) {
+                cutOut.add(OpenCvImages.warpAffine(found.frame().image(), cut.frameToFace(), model.window().faceSize(), model.window().faceSize()));
             }
-            int[] chosenIds = chosenTracks.stream().mapToInt(Integer::intValue).toArray();
-            List<Landmarks> points = smoother.next(chosenIds, chosen);
-            for (Landmarks face : points) {
-                Affine frameToFace = window.frameToFace(face);
-                windows.add(frameToFace);
-                cutOut.add(OpenCvImages.warpAffine(found.frame().image(), frameToFace, window.faceSize(), window.faceSize()));
-            }
-            facesPerFrame.add(points);
-            tracksPerFrame.add(chosenIds);
+            cuts.add(frameCuts);
         }
         t = timer.lap("align", t);
-        List<Swapper.MaskedFace> swapped = cutOut.isEmpty() ? List.of() : swapper.swapWithMasks(cutOut, direction);
+        List<Swapper.MaskedFace> swapped = cutOut.isEmpty() ? List.of() : model.swapper().swapWithMasks(cutOut, model.direction());
         t = timer.lap("swap", t);
-        List<Image> result = new ArrayList<>(frames.size());
-        int next = 0;
-        for (int f = 0; f < frames.size(); f++) {
-            Image image = frames.get(f).image();
-            List<Landmarks> points = facesPerFrame.get(f);
-            Map<Integer, Image> shown = new HashMap<>();
-            if (points.isEmpty()) {
-                framesWithoutFace++;
-                result.add(image);
-                previousFaces = shown;
-                continue;
-            }
-            try (Mat canvas = OpenCvImages.toMat(image)) {
-                int[] ids = tracksPerFrame.get(f);
-                for (int k = 0; k < points.size(); k++) {
-                    Image swappedFace = toBgr(swapped.get(next).face());
-                    Image before = previousFaces.get(ids[k]);
-                    if (settings.temporal() > 0 && before != null) {
-                        swappedFace = FaceBlend.mix(before, swappedFace, settings.temporal());
-                    }
-                    shown.put(ids[k], swappedFace);
-                    FaceCompositor.Placement placement = compositor.place(windows.get(next), swappedFace, swapped.get(next).mask(),
-                            points.get(k), image.width(), image.height());
-                    next++;
-                    if (placement != null) {
-                        compositor.blend(canvas, placement);
-                        faces++;
-                    }
-                }
-                result.add(OpenCvImages.toImage(canvas, ChannelOrder.BGR));
-            }
-            previousFaces = shown;
+        Iterator<Swapper.MaskedFace> swappedFaces = swapped.iterator();
+        List<Image> result = new ArrayList<>(ready.size());
+        for (int f = 0; f < ready.size(); f++) {
+            result.add(paste(ready.get(f).frame().image(), cuts.get(f), swappedFaces));
         }
         timer.lap("blend", t);
         return result;
     }
 
+    /** A chosen face on its way through the model: its track, its landmarks smoothed across frames, frame → model-face pixels. */
+    private record Cut(int track, Landmarks landmarks, Affine frameToFace) {}
+
+    /** The faces of a frame the person decision keeps, where the model's faces are cut from. */
+    private List<Cut> cut(Found found) {
+        List<TrackedFace> chosen = tracker.chosen(found.faces());
+        int[] tracks = chosen.stream().mapToInt(TrackedFace::track).toArray();
+        List<Landmarks> smoothed = smoother.next(tracks, chosen.stream().map(TrackedFace::landmarks).toList());
+        List<Cut> cuts = new ArrayList<>(smoothed.size());
+        for (int k = 0; k < smoothed.size(); k++) {
+            cuts.add(new Cut(tracks[k], smoothed.get(k), model.window().frameToFace(smoothed.get(k))));
+        }
+        return cuts;
+    }
+
+    /** The frame with its swapped faces (the next of {@code swapped}, one per cut) blended in; unchanged without a face. */
+    private Image paste(Image image, List<Cut> cuts, Iterator<Swapper.MaskedFace> swapped) {
+        Map<Integer, Image> shown = new HashMap<>();
+        if (cuts.isEmpty()) {
+            framesWithoutFace++;
+            previousFaces = shown;
+            return image;
+        }
+        try (Mat canvas = OpenCvImages.toMat(image)) {
+            for (Cut cut : cuts) {
+                Swapper.MaskedFace output = swapped.next();
+                Image swappedFace = toBgr(output.face());
+                Image before = previousFaces.get(cut.track());
+                if (settings.temporal() > 0 && before != null) {
+                    swappedFace = FaceBlend.mix(before, swappedFace, settings.temporal());
+                }
+                shown.put(cut.track(), swappedFace);
+                FaceCompositor.Placement placement = compositor.place(cut.frameToFace(), swappedFace, output.mask(), cut.landmarks(),
+                        image.width(), image.height());
+                if (placement != null) {
+                    compositor.blend(canvas, placement);
+                    faces++;
+                }
+            }
+            previousFaces = shown;
+            return OpenCvImages.toImage(canvas, ChannelOrder.BGR);
+        }
+    }
+
     private static Image toBgr(Image face) {
-    if (face.order() == ChannelOrder.BGR) {
-        return face;
-    }
-    if (face.order() != ChannelOrder.RGB) {
-        throw new FaceswapException("the model returned " + face.order() + " faces; convert takes BGR or RGB");
-    }
-    byte[] pixels = face.pixels().clone();
-    for (int i = 0; i < pixels.length; i += 3) {
-        byte red = pixels[i];
-        pixels[i] = pixels[i + 2];
-        pixels[i + 2] = red;
-    }
-    return new Image(face.width(), face.height(), ChannelOrder.BGR, pixels);
+        if (face.order() == ChannelOrder.BGR) {
+            return face;
+        }
+        if (face.order() != ChannelOrder.RGB) {
+            throw new FaceswapException("the model returned " + face.order() + " faces; convert takes BGR or RGB");
+        }
+        byte[] pixels = face.pixels().clone();
+        for (int i = 0; i < pixels.length; i += 3) {
+            byte red = pixels[i];
+            pixels[i] = pixels[i + 2];
+            pixels[i + 2] = red;
+        }
+        return new Image(face.width(), face.height(), ChannelOrder.BGR, pixels);
     }
 }

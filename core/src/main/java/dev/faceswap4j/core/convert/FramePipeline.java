@@ -141,8 +141,8 @@ final class FramePipeline {
         }
     }
 
-    /** Takes from a queue, giving up when the thread that fills it has failed. */
-    private static <T> T take(BlockingQueue<T> queue, Future<?> producer) {
+    /** Takes from a queue, giving up when the thread that fills it has stopped without leaving anything in it. */
+    static <T> T take(BlockingQueue<T> queue, Future<?> producer) {
         try {
             while (true) {
                 T item = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -150,6 +150,11 @@ final class FramePipeline {
                     return item;
                 }
                 if (producer != null && producer.isDone()) {
+                    // It may have queued its last item (the end marker) and finished after the poll above gave up.
+                    item = queue.poll();
+                    if (item != null) {
+                        return item;
+                    }
                     await(producer);
                     throw new IllegalStateException("the input thread stopped early");
                 }

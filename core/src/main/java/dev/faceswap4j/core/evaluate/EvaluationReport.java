@@ -64,28 +64,28 @@ public final class EvaluationReport {
     public static String markdown(EvaluationSummary s) {
         StringBuilder md = new StringBuilder();
         md.append("# Swap evaluation\n\n");
-        md.append("- source: `").append(s.source()).append("` (person ").append(s.sourcePerson()).append(")\n");
-        md.append("- swapped: `").append(s.swapped()).append("` (should show ").append(s.target()).append(")\n");
+        md.append("- source: `").append(s.subject().source()).append("` (person ").append(s.subject().sourcePerson()).append(")\n");
+        md.append("- swapped: `").append(s.subject().swapped()).append("` (should show ").append(s.subject().target()).append(")\n");
         md.append(String.format(Locale.ROOT, "- %d frame pairs judged, %d with a face in the source; identities: %s%n%n",
-                s.framePairs(), s.sourceFaces(), String.join(", ", s.identities())));
+                s.framePairs(), s.sourceFaces(), String.join(", ", s.subject().identities())));
         md.append("| figure | swapped | source (baseline) | bar |\n|---|---:|---:|---|\n");
-        row(md, "ID retrieval top-1 towards " + s.target(), s.idRetrieval(), s.sourceIdRetrieval(), "≥ 0.9");
-        row(md, "source retrieved as " + s.sourcePerson(), Double.NaN, s.sourceRetrievedAsSource(), "(the metric works)");
-        row(md, "descriptor distance to " + s.target() + "'s mean", s.swappedToTarget(), s.sourceToTarget(), "lower is more " + s.target());
-        row(md, "descriptor distance to " + s.sourcePerson() + "'s mean", s.swappedToSource(), Double.NaN, "higher is less " + s.sourcePerson());
-        row(md, "cosine to " + s.target() + "'s mean", s.swappedTargetCosine(), Double.NaN, "");
-        row(md, "landmark error, 68 points (eye distances)", s.landmarkError(), Double.NaN, "≤ 0.05");
-        row(md, "landmark error, 51 inner points", s.innerLandmarkError(), Double.NaN, "");
-        partsRow(md, "landmark error by part", s.landmarkParts(), "eyes, mouth: the expression kept; jaw, brows: also the target's face shape");
-        row(md, "expression error (landmark motion vs the source's, each face's own shape removed)", s.expressionError(), Double.NaN,
-                "lower; a face that never moves: " + format(s.expressionFrozen()));
-        partsRow(md, "expression error by part", s.expressionParts(), "");
-        row(md, "PSNR outside the face, dB", s.psnrOutside(), Double.NaN, "≥ 40");
-        row(md, "PSNR outside the face, worst frame, dB", s.worstPsnrOutside(), Double.NaN, "");
-        row(md, "PSNR inside the face, dB", s.psnrInside(), Double.NaN, "");
-        row(md, "sharpness ratio (Laplacian variance, swapped / source)", s.sharpnessRatio(), Double.NaN, "≥ 0.6");
-        row(md, "jitter added (eye distances per frame)", s.jitter(), Double.NaN, "≤ 0.01");
-        row(md, "flicker ratio (face luma change, swapped / source)", s.flickerRatio(), Double.NaN, "");
+        row(md, "ID retrieval top-1 towards " + s.subject().target(), s.identity().idRetrieval(), s.identity().sourceIdRetrieval(), "≥ 0.9");
+        row(md, "source retrieved as " + s.subject().sourcePerson(), Double.NaN, s.identity().sourceRetrievedAsSource(), "(the metric works)");
+        row(md, "descriptor distance to " + s.subject().target() + "'s mean", s.identity().swappedToTarget(), s.identity().sourceToTarget(), "lower is more " + s.subject().target());
+        row(md, "descriptor distance to " + s.subject().sourcePerson() + "'s mean", s.identity().swappedToSource(), Double.NaN, "higher is less " + s.subject().sourcePerson());
+        row(md, "cosine to " + s.subject().target() + "'s mean", s.identity().swappedTargetCosine(), Double.NaN, "");
+        row(md, "landmark error, 68 points (eye distances)", s.landmarks().landmarkError(), Double.NaN, "≤ 0.05");
+        row(md, "landmark error, 51 inner points", s.landmarks().innerLandmarkError(), Double.NaN, "");
+        partsRow(md, "landmark error by part", s.landmarks().landmarkParts(), "eyes, mouth: the expression kept; jaw, brows: also the target's face shape");
+        row(md, "expression error (landmark motion vs the source's, each face's own shape removed)", s.landmarks().expressionError(), Double.NaN,
+                "lower; a face that never moves: " + format(s.landmarks().expressionFrozen()));
+        partsRow(md, "expression error by part", s.landmarks().expressionParts(), "");
+        row(md, "PSNR outside the face, dB", s.pixels().psnrOutside(), Double.NaN, "≥ 40");
+        row(md, "PSNR outside the face, worst frame, dB", s.pixels().worstPsnrOutside(), Double.NaN, "");
+        row(md, "PSNR inside the face, dB", s.pixels().psnrInside(), Double.NaN, "");
+        row(md, "sharpness ratio (Laplacian variance, swapped / source)", s.pixels().sharpnessRatio(), Double.NaN, "≥ 0.6");
+        row(md, "jitter added (eye distances per frame)", s.stability().jitter(), Double.NaN, "≤ 0.01");
+        row(md, "flicker ratio (face luma change, swapped / source)", s.stability().flickerRatio(), Double.NaN, "");
         row(md, "face found in the swapped frame", s.faceFound(), Double.NaN, "≥ 0.98");
         long missed = s.bars().stream().filter(b -> !b.met()).count();
         md.append('\n').append(missed == 0 ? "Every bar met." : missed + " of " + s.bars().size() + " bars missed: "
@@ -118,19 +118,19 @@ public final class EvaluationReport {
     static BufferedImage plot(List<FrameFigures> frames, EvaluationSummary s) {
         List<XYChart> charts = new ArrayList<>();
         charts.add(chart("identity: descriptor distance", "distance", frames, Map.of(
-                "swapped → " + s.target(), FrameFigures::swappedToTarget,
-                "swapped → " + s.sourcePerson(), FrameFigures::swappedToSource,
-                "source → " + s.target(), FrameFigures::sourceToTarget)));
+                "swapped → " + s.subject().target(), f -> f.identity().swappedToTarget(),
+                "swapped → " + s.subject().sourcePerson(), f -> f.identity().swappedToSource(),
+                "source → " + s.subject().target(), f -> f.identity().sourceToTarget())));
         charts.add(chart("pose and expression: landmark error", "eye distances", frames, Map.of(
-                "68 points", FrameFigures::landmarkError, "51 inner", FrameFigures::innerLandmarkError,
-                "expression (own shape removed)", FrameFigures::expressionError)));
+                "68 points", f -> f.landmarks().landmarkError(), "51 inner", f -> f.landmarks().innerLandmarkError(),
+                "expression (own shape removed)", f -> f.landmarks().expressionError())));
         charts.add(chart("background untouched: PSNR", "dB", frames, Map.of(
-                "outside the face", FrameFigures::psnrOutside, "inside", FrameFigures::psnrInside)));
+                "outside the face", f -> f.pixels().psnrOutside(), "inside", f -> f.pixels().psnrInside())));
         charts.add(chart("sharpness: Laplacian variance in the face", "variance", frames, Map.of(
-                "source", FrameFigures::sharpnessSource, "swapped", FrameFigures::sharpnessSwapped)));
-        charts.add(chart("jitter added by the swap", "eye distances", frames, Map.of("jitter", FrameFigures::jitter)));
+                "source", f -> f.pixels().sharpnessSource(), "swapped", f -> f.pixels().sharpnessSwapped())));
+        charts.add(chart("jitter added by the swap", "eye distances", frames, Map.of("jitter", f -> f.stability().jitter())));
         charts.add(chart("flicker: face luma change per frame", "grey levels", frames, Map.of(
-                "source", FrameFigures::flickerSource, "swapped", FrameFigures::flickerSwapped)));
+                "source", f -> f.stability().flickerSource(), "swapped", f -> f.stability().flickerSwapped())));
         int width = 640;
         int height = 360;
         BufferedImage sheet = new BufferedImage(2 * width, 3 * height, BufferedImage.TYPE_INT_RGB);

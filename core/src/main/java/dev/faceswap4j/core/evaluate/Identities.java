@@ -2,8 +2,8 @@ package dev.faceswap4j.core.evaluate;
 
 import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.Image;
-import dev.faceswap4j.core.compare.Descriptors;
-import dev.faceswap4j.core.people.FaceChips;
+import dev.faceswap4j.core.face.Descriptors;
+import dev.faceswap4j.core.face.FaceChips;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -9,8 +9,8 @@ import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Rect;
-import dev.faceswap4j.core.compare.Descriptors;
-import dev.faceswap4j.core.people.FaceChips;
+import dev.faceswap4j.core.face.Descriptors;
+import dev.faceswap4j.core.face.FaceChips;
 import dev.faceswap4j.core.util.ProgressBars;
 import dev.faceswap4j.core.video.Frame;
 import dev.faceswap4j.core.video.FrameRange;
@@ -150,8 +150,8 @@ public final class SwapEvaluation {
         measureExpression(measured);
         List<float[]> descriptors = identities.embed(chips);
         List<FrameFigures> frames = measured.stream().map(m -> m.figures(identities, descriptors, settings)).toList();
-        EvaluationSummary summary = EvaluationSummary.of(source.toString(), swapped.toString(), settings.target(), settings.sourcePerson(),
-                identities.names(), frames);
+        EvaluationSummary summary = EvaluationSummary.of(new EvaluationSummary.Subject(source.toString(), swapped.toString(), settings.target(),
+                settings.sourcePerson(), identities.names()), frames);
         return new Result(summary, frames);
     }
 
@@ -164,19 +164,9 @@ public final class SwapEvaluation {
         Image swappedChip;
         int sourceChipIndex = -1;
         int swappedChipIndex = -1;
-        double landmarkError = Double.NaN;
-        double innerLandmarkError = Double.NaN;
-        LandmarkParts landmarkParts = LandmarkParts.NONE;
-        double expressionError = Double.NaN;
-        LandmarkParts expressionParts = LandmarkParts.NONE;
-        double expressionFrozen = Double.NaN;
-        double psnrOutside = Double.NaN;
-        double psnrInside = Double.NaN;
-        double sharpnessSource = Double.NaN;
-        double sharpnessSwapped = Double.NaN;
-        double jitter = Double.NaN;
-        double flickerSource = Double.NaN;
-        double flickerSwapped = Double.NaN;
+        LandmarkFigures landmarks = LandmarkFigures.NONE;
+        FrameFigures.Pixels pixels = FrameFigures.Pixels.NONE;
+        FrameFigures.Stability stability = FrameFigures.Stability.NONE;
         Previous next;
 
         FrameFigures figures(Identities identities, List<float[]> descriptors, Settings settings) {
@@ -184,12 +174,11 @@ public final class SwapEvaluation {
             float[] own = identities.mean(settings.sourcePerson());
             float[] src = sourceChipIndex < 0 ? null : descriptors.get(sourceChipIndex);
             float[] out = swappedChipIndex < 0 ? null : descriptors.get(swappedChipIndex);
-            return new FrameFigures(frame, source != null, swapped != null, out == null ? "" : identities.nearest(out),
+            FrameFigures.Identity identity = new FrameFigures.Identity(out == null ? "" : identities.nearest(out),
                     src == null ? "" : identities.nearest(src),
                     out == null ? Double.NaN : Descriptors.distance(out, target), out == null ? Double.NaN : Descriptors.distance(out, own),
-                    src == null ? Double.NaN : Descriptors.distance(src, target), out == null ? Double.NaN : Descriptors.cosine(out, target),
-                    landmarkError, innerLandmarkError, landmarkParts, expressionError, expressionParts, expressionFrozen, psnrOutside,
-                    psnrInside, sharpnessSource, sharpnessSwapped, jitter, flickerSource, flickerSwapped);
+                    src == null ? Double.NaN : Descriptors.distance(src, target), out == null ? Double.NaN : Descriptors.cosine(out, target));
+            return new FrameFigures(frame, source != null, swapped != null, identity, landmarks, pixels, stability);
         }
     }
 
@@ -199,9 +188,8 @@ public final class SwapEvaluation {
         ExpressionMotion.Result motion = ExpressionMotion.of(both.stream().map(m -> m.source.points()).toList(),
                 both.stream().map(m -> m.swapped.points()).toList());
         for (int i = 0; i < both.size(); i++) {
-            both.get(i).expressionError = motion.errors().get(i);
-            both.get(i).expressionParts = motion.parts().get(i);
-            both.get(i).expressionFrozen = motion.frozen().get(i);
+            Measured m = both.get(i);
+            m.landmarks = m.landmarks.withExpression(motion.errors().get(i), motion.parts().get(i), motion.frozen().get(i));
         }
     }
 
@@ -221,20 +209,18 @@ public final class SwapEvaluation {
         }
         m.swappedChip = FaceChips.ofFrame(out, m.swapped.points(), embedder.chipSize());
         double eyes = LandmarkParts.eyeDistance(m.source.points());
-        m.landmarkError = LandmarkParts.meanDistance(m.swapped.points(), m.source.points(), 0, Landmarks.DLIB_68) / eyes;
-        m.innerLandmarkError = LandmarkParts.meanDistance(m.swapped.points(), m.source.points(), INNER_FROM, Landmarks.DLIB_68) / eyes;
-        m.landmarkParts = LandmarkParts.between(m.swapped.points(), m.source.points(), eyes);
+        m.landmarks = LandmarkFigures.pose(LandmarkParts.meanDistance(m.swapped.points(), m.source.points(), 0, Landmarks.DLIB_68) / eyes,
+                LandmarkParts.meanDistance(m.swapped.points(), m.source.points(), INNER_FROM, Landmarks.DLIB_68) / eyes,
+                LandmarkParts.between(m.swapped.points(), m.source.points(), eyes));
         FaceRegion region = FaceRegion.of(m.source.points(), src.width(), src.height(), (int) Math.round(FACE_MARGIN * eyes));
-        m.psnrOutside = region.psnrOutside(src, out);
-        m.psnrInside = region.psnrInside(src, out);
         double[] srcLuma = FaceRegion.luma(src);
         double[] outLuma = FaceRegion.luma(out);
-        m.sharpnessSource = region.sharpness(srcLuma);
-        m.sharpnessSwapped = region.sharpness(outLuma);
+        m.pixels = new FrameFigures.Pixels(region.psnrOutside(src, out), region.psnrInside(src, out), region.sharpness(srcLuma),
+                region.sharpness(outLuma));
         if (previous != null && previous.swapped != null) {
-            m.jitter = addedMotion(previous.source.points(), m.source.points(), previous.swapped.points(), m.swapped.points()) / eyes;
-            m.flickerSource = region.lumaChange(previous.sourceLuma, srcLuma);
-            m.flickerSwapped = region.lumaChange(previous.swappedLuma, outLuma);
+            m.stability = new FrameFigures.Stability(
+                    addedMotion(previous.source.points(), m.source.points(), previous.swapped.points(), m.swapped.points()) / eyes,
+                    region.lumaChange(previous.sourceLuma, srcLuma), region.lumaChange(previous.swappedLuma, outLuma));
         }
         m.next = new Previous(m.frame, m.source, m.swapped, srcLuma, outLuma);
         return m;

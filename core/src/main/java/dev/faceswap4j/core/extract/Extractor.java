@@ -1,20 +1,21 @@
 package dev.faceswap4j.core.extract;
 
 import dev.faceswap4j.api.Affine;
-import dev.faceswap4j.api.Detection;
 import dev.faceswap4j.api.FaceDetector;
 import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.LandmarkPredictor;
-import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.core.align.FaceAligner;
+import dev.faceswap4j.core.face.Alignments;
+import dev.faceswap4j.core.face.FaceRecord;
+import dev.faceswap4j.core.face.FrameRecord;
 import dev.faceswap4j.core.image.OpenCvImages;
-import dev.faceswap4j.core.people.FaceChips;
-import dev.faceswap4j.core.people.FaceTracks;
+import dev.faceswap4j.core.people.FaceChoice;
+import dev.faceswap4j.core.people.FaceTracker;
 import dev.faceswap4j.core.people.People;
 import dev.faceswap4j.core.people.PersonFilter;
-import dev.faceswap4j.core.people.TrackVotes;
+import dev.faceswap4j.core.people.TrackedFace;
 import dev.faceswap4j.core.util.FileTrees;
 import dev.faceswap4j.core.util.PartialFiles;
 import dev.faceswap4j.core.util.ProgressBars;
@@ -29,7 +30,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -166,9 +166,7 @@ public final class Extractor {
                         : "no face found in " + input + " (" + result.frames.size() + " frames looked at)");
             }
             publish(partial, output);
-            Alignments alignments = new Alignments(Alignments.VERSION, wanted.input(), wanted.inputBytes(), wanted.inputModified(),
-                    settings.cropSize(), settings.padding(), settings.every(), settings.largestOnly(), result.frames, settings.frames().toString(),
-                    settings.people().describe());
+            Alignments alignments = wanted.withFrames(result.frames);
             alignments.write(alignmentsFile);
             removeStaleCrops(earlier, alignments, output);
             int withoutFace = (int) result.frames.stream().filter(f -> f.faces().isEmpty()).count();
@@ -185,22 +183,20 @@ public final class Extractor {
 
     private record Result(List<FrameRecord> frames, int faces, int skipped, int otherPeople, StageTimer timer) {}
 
+    /** A frame looked at and its faces, before the person decision (which waits for the whole video). */
+    private record Looked(int frame, String source, List<TrackedFace> faces) {}
+
     private Result detect(FrameSource source, Path input, Path partial) {
         StageTimer timer = new StageTimer();
-        List<FrameRecord> frames = new ArrayList<>();
-        Map<String, Boolean> ownVerdicts = new HashMap<>();
-        TrackVotes votes = new TrackVotes();
-        int faces = 0;
+        List<Looked> looked = new ArrayList<>();
+        int found = 0;
         String stem = stem(input);
-        boolean choosing = settings.people().filters();
         try (FaceDetector faceDetector = detector.get();
                 LandmarkPredictor predictor = landmarks.get();
                 FaceEmbedder faceEmbedder = settings.identifies() ? embedder.get() : null;
                 ProgressBar bar = progressBar(source)) {
-            PersonFilter filter = choosing ? PersonFilter.load(settings.people(), faceDetector, predictor, faceEmbedder) : null;
-            FaceTracks tracks = FaceTracks.of(faceEmbedder);
-            // Choosing a person, the largest of that person's faces is kept at the end instead.
-            FaceFinder finder = new FaceFinder(faceDetector, predictor, settings.minSize(), settings.largestOnly() && !choosing, timer);
+            FaceTracker tracker = new FaceTracker(faceDetector, predictor, faceEmbedder,
+                    new FaceChoice(settings.people(), settings.largestOnly(), settings.minSize()), timer);
             long t = System.nanoTime();
             int decoded = 0;
             for (Frame frame; (frame = source.next()) != null; ) {
@@ -209,87 +205,59 @@ public final class Extractor {
                 if (frame.index() % settings.every() != 0) {
                     continue;
                 }
-                List<Detection> kept = new ArrayList<>();
-                List<Landmarks> points = new ArrayList<>();
-                List<Affine> matrices = new ArrayList<>();
-                List<String> names = new ArrayList<>();
-                List<Image> chips = new ArrayList<>();
-                for (FaceFinder.Found found : finder.find(frame.image())) {
-                    t = System.nanoTime();
-                    Detection detection = found.detection();
-                    Landmarks face = found.landmarks();
-                    Affine matrix = FaceAligner.cropTransform(face, settings.cropSize(), settings.padding());
-                    Image crop = FaceAligner.crop(frame.image(), matrix, settings.cropSize());
-                    if (faceEmbedder != null) {
-                        chips.add(FaceChips.ofFrame(frame.image(), face, faceEmbedder.chipSize()));
-                    }
+                Looked faces = new Looked(frame.index(), frame.source(), tracker.next(List.of(frame.image())).get(0));
+                t = System.nanoTime();
+                for (TrackedFace face : faces.faces()) {
+                    Image crop = FaceAligner.crop(frame.image(), cropTransform(face), settings.cropSize());
                     t = timer.lap("align", t);
-                    String name = frame.source() != null
-                            ? String.format(Locale.ROOT, "%06d_%s_%d.png", frame.index(), stem(Path.of(frame.source())), kept.size())
-                            : String.format(Locale.ROOT, "%s_%06d_%d.png", stem, frame.index(), kept.size());
-                    OpenCvImages.writeImage(crop, partial.resolve(name));
+                    OpenCvImages.writeImage(crop, partial.resolve(cropName(stem, faces, face)));
                     t = timer.lap("write", t);
-                    kept.add(detection);
-                    points.add(face);
-                    matrices.add(matrix);
-                    names.add(name);
                 }
-                List<float[]> descriptors = null;
-                if (faceEmbedder != null) {
-                    descriptors = FaceChips.embed(faceEmbedder, chips);
-                    t = timer.lap("identify", t);
-                }
-                int[] ids = tracks.next(kept.stream().map(Detection::box).toList(), descriptors);
-                List<FaceRecord> records = new ArrayList<>();
-                for (int k = 0; k < kept.size(); k++) {
-                    Double distance = null;
-                    if (filter != null) {
-                        PersonFilter.Verdict verdict = filter.judge(descriptors.get(k));
-                        votes.add(ids[k], verdict.keep());
-                        ownVerdicts.put(names.get(k), verdict.keep());
-                        distance = Double.isNaN(verdict.distance()) ? null : verdict.distance();
-                    }
-                    records.add(new FaceRecord(k, kept.get(k).box(), kept.get(k).score(), points.get(k).points(), matrices.get(k), names.get(k),
-                            ids[k], distance, settings.keepDescriptors() ? descriptors.get(k) : null));
-                }
-                frames.add(new FrameRecord(frame.index(), frame.source(), records));
-                faces += records.size();
+                looked.add(faces);
+                found += faces.faces().size();
                 bar.step();
-                bar.setExtraMessage(", " + faces + " faces");
+                bar.setExtraMessage(", " + found + " faces");
                 t = System.nanoTime();
             }
             if (source.frameCount() > decoded) {
                 log.warn("{} announces {} frames, {} could be decoded: the file is damaged or cut short", input, source.frameCount(), decoded);
             }
-            if (!choosing) {
-                return new Result(frames, faces, finder.tooSmall(), 0, timer);
+            List<FrameRecord> frames = new ArrayList<>(looked.size());
+            for (Looked faces : looked) {
+                frames.add(chosen(faces, tracker, stem, partial));
             }
-            List<FrameRecord> chosen = chooseByTrack(frames, votes, ownVerdicts, partial);
-            int kept = chosen.stream().mapToInt(f -> f.faces().size()).sum();
-            return new Result(chosen, kept, finder.tooSmall(), faces - kept, timer);
+            int kept = frames.stream().mapToInt(f -> f.faces().size()).sum();
+            return new Result(frames, kept, tracker.tooSmall(), found - kept, timer);
         }
     }
 
-    /**
-     * The faces of the reference person: those whose track's majority says so (a face's own verdict
-     * breaks a tie), the largest per frame where only the largest is wanted; the crops of the others go.
-     */
-    private List<FrameRecord> chooseByTrack(List<FrameRecord> frames, TrackVotes votes, Map<String, Boolean> ownVerdicts, Path partial) {
-        List<FrameRecord> chosen = new ArrayList<>(frames.size());
-        for (FrameRecord frame : frames) {
-            List<FaceRecord> kept = new ArrayList<>(frame.faces().stream()
-                    .filter(face -> votes.keep(face.track(), ownVerdicts.get(face.crop()))).toList());
-            if (settings.largestOnly() && kept.size() > 1) {
-                kept = new ArrayList<>(List.of(kept.stream().max(Comparator.comparingDouble(f -> f.box().area())).orElseThrow()));
+    /** The records of the faces the person decision keeps (after the whole video: every face of a track has voted); the other crops go. */
+    private FrameRecord chosen(Looked frame, FaceTracker tracker, String stem, Path partial) {
+        List<TrackedFace> chosen = tracker.chosen(frame.faces());
+        List<FaceRecord> records = new ArrayList<>(chosen.size());
+        for (TrackedFace face : frame.faces()) {
+            String crop = cropName(stem, frame, face);
+            if (!chosen.contains(face)) {
+                FileTrees.deleteQuietly(partial.resolve(crop));
+                continue;
             }
-            for (FaceRecord face : frame.faces()) {
-                if (!kept.contains(face)) {
-                    FileTrees.deleteQuietly(partial.resolve(face.crop()));
-                }
-            }
-            chosen.add(new FrameRecord(frame.frame(), frame.source(), kept));
+            PersonFilter.Verdict verdict = face.verdict();
+            Double distance = verdict == null || Double.isNaN(verdict.distance()) ? null : verdict.distance();
+            records.add(new FaceRecord(face.index(), face.detection().box(), face.detection().score(), face.landmarks().points(),
+                    cropTransform(face), crop, face.track(), distance, settings.keepDescriptors() ? face.descriptor() : null));
         }
-        return chosen;
+        return new FrameRecord(frame.frame(), frame.source(), records);
+    }
+
+    private Affine cropTransform(TrackedFace face) {
+        return FaceAligner.cropTransform(face.landmarks(), settings.cropSize(), settings.padding());
+    }
+
+    /** The crop's file name: frame number and face index, after the input (a video) or the frame's own image file. */
+    private static String cropName(String stem, Looked frame, TrackedFace face) {
+        return frame.source() != null
+                ? String.format(Locale.ROOT, "%06d_%s_%d.png", frame.frame(), stem(Path.of(frame.source())), face.index())
+                : String.format(Locale.ROOT, "%s_%06d_%d.png", stem, frame.frame(), face.index());
     }
 
     /** Re-run: the crops again from the saved matrices, without detecting. */

@@ -1,7 +1,7 @@
 package dev.faceswap4j.core.people;
 
-import dev.faceswap4j.core.compare.Descriptors;
-import dev.faceswap4j.core.extract.FaceRecord;
+import dev.faceswap4j.core.face.Descriptors;
+import dev.faceswap4j.core.face.FaceRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -2,9 +2,10 @@ package dev.faceswap4j.core.people;
 
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
-import dev.faceswap4j.core.extract.Alignments;
-import dev.faceswap4j.core.extract.FaceRecord;
-import dev.faceswap4j.core.extract.FrameRecord;
+import dev.faceswap4j.core.face.Alignments;
+import dev.faceswap4j.core.face.FaceChips;
+import dev.faceswap4j.core.face.FaceRecord;
+import dev.faceswap4j.core.face.FrameRecord;
 import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.faceswap4j.core.people;
 import dev.faceswap4j.api.FaceDetector;
 import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.LandmarkPredictor;
-import dev.faceswap4j.core.compare.Descriptors;
+import dev.faceswap4j.core.face.Descriptors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,12 +12,12 @@ import dev.faceswap4j.core.config.WholeNumbers;
 import dev.faceswap4j.core.convert.ConvertSettings;
 import dev.faceswap4j.core.convert.ConvertStages;
 import dev.faceswap4j.core.convert.Converter;
-import dev.faceswap4j.core.convert.FaceWindow;
 import dev.faceswap4j.core.evaluate.BeforeAfterFrames;
 import dev.faceswap4j.core.evaluate.EvaluationReport;
 import dev.faceswap4j.core.evaluate.SwapEvaluation;
-import dev.faceswap4j.core.extract.Alignments;
 import dev.faceswap4j.core.extract.Extractor;
+import dev.faceswap4j.core.face.Alignments;
+import dev.faceswap4j.core.face.FaceWindow;
 import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.image.SideBySide;
 import dev.faceswap4j.core.people.People;
@@ -54,13 +54,23 @@ public final class Pipeline {
         public static final ExtractOverrides NONE = new ExtractOverrides(null, null, null, UnaryOperator.identity(), false);
     }
 
-    /** A training ready to run: the model plugin's name, the two face sets, the loop. */
-    public record Training(String model, FaceSet a, FaceSet b, TrainingLoop loop) {}
+    /** A training ready to run: the model plugin's name, the two face sets, the loop; stopped, it saves a checkpoint. */
+    public record Training(String model, FaceSet a, FaceSet b, TrainingLoop loop) implements Stoppable {
+        @Override
+        public void requestStop() {
+            loop.requestStop();
+        }
+
+        @Override
+        public boolean awaitFinished(long seconds) throws InterruptedException {
+            return loop.awaitFinished(seconds);
+        }
+    }
 
     /** A model-dir's latest checkpoint, loaded by the plugin that wrote it. */
     public record LoadedModel(CheckpointInfo checkpoint, Swapper swapper) implements AutoCloseable {
         public FaceWindow window() {
-            return FaceWindow.of(checkpoint);
+            return new FaceWindow(checkpoint.cropSize(), checkpoint.padding(), checkpoint.coverage(), checkpoint.faceSize());
         }
 
         @Override

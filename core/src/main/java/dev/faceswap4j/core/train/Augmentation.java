@@ -2,6 +2,7 @@ package dev.faceswap4j.core.train;
 
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.core.face.FaceWindow;
 
 /**
  * Settings of the training augmentation ({@code faceswap4j.train.augmentation}). Pixel values are
@@ -16,8 +17,8 @@ import dev.faceswap4j.api.FaceswapException;
  */
 public record Augmentation(double rotation, double zoom, double shift, double flip, double warpSigma, double coverage) {
 
-    /** Side of the crop the pixel settings are given for. */
-    public static final int REFERENCE_CROP = 256;
+    /** Side of the crop the pixel settings are given for (convert cuts the model's face with the same geometry). */
+    public static final int REFERENCE_CROP = FaceWindow.REFERENCE_CROP;
 
     public Augmentation {
         if (coverage <= 0 || coverage > REFERENCE_CROP) {

@@ -4,7 +4,7 @@ import dev.faceswap4j.api.Affine;
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Point2;
-import dev.faceswap4j.core.extract.FaceRecord;
+import dev.faceswap4j.core.face.FaceRecord;
 import dev.faceswap4j.core.image.OpenCvImages;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -4,6 +4,7 @@ import dev.faceswap4j.api.Affine;
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.align.Similarity;
+import dev.faceswap4j.core.face.FaceWindow;
 import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.toolkit.RgbFloats;
 import java.util.List;
@@ -113,10 +114,7 @@ public final class FaceAugmenter {
 
     /** Maps crop pixels to model-face pixels: the central coverage square onto the face square. */
     public Affine cropToFace(int cropSize) {
-        double side = settings.coverage() * cropSize / Augmentation.REFERENCE_CROP;
-        double scale = faceSize / side;
-        double origin = (cropSize - side) / 2;
-        return new Affine(scale, 0, -origin * scale, 0, scale, -origin * scale);
+        return FaceWindow.cropToFace(settings.coverage(), cropSize, faceSize);
     }
 
     private RandomTransform randomTransform(int size, Random random) {

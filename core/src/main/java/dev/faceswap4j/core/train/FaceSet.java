@@ -2,8 +2,8 @@ package dev.faceswap4j.core.train;
 
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
-import dev.faceswap4j.core.extract.Alignments;
-import dev.faceswap4j.core.extract.FaceRecord;
+import dev.faceswap4j.core.face.Alignments;
+import dev.faceswap4j.core.face.FaceRecord;
 import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.faceswap4j.core.bench;
 
 import dev.faceswap4j.api.Rect;
-import dev.faceswap4j.core.extract.Alignments;
-import dev.faceswap4j.core.extract.FaceRecord;
-import dev.faceswap4j.core.extract.FrameRecord;
+import dev.faceswap4j.core.face.Alignments;
+import dev.faceswap4j.core.face.FaceRecord;
+import dev.faceswap4j.core.face.FrameRecord;
 import dev.faceswap4j.core.video.Frame;
 import dev.faceswap4j.core.video.FrameSource;
 import java.nio.file.Path;

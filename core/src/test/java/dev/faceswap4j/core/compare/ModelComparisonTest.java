@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.faceswap4j.api.Direction;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Swapper;
-import dev.faceswap4j.core.convert.FaceWindow;
+import dev.faceswap4j.core.face.FaceWindow;
 import dev.faceswap4j.core.testing.TestFaces;
 import dev.faceswap4j.core.train.FaceSet;
 import java.util.Arrays;

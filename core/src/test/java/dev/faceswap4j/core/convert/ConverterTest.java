@@ -14,6 +14,7 @@ import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.api.Swapper;
+import dev.faceswap4j.core.face.FaceWindow;
 import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;

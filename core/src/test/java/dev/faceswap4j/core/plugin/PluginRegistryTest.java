@@ -63,7 +63,7 @@ class PluginRegistryTest {
     void unknownNameFromSetNamesTheOption() throws IOException {
         Config config = config("", "model=autoencodr");
         FaceswapException e = assertThrows(FaceswapException.class, () -> registry.select(StageKind.MODEL, config));
-        assertEquals("unknown model 'autoencodr' (faceswap4j.model, --set model=autoencodr); available: none"
+        assertEquals("unknown model 'autoencodr' (faceswap4j.model, --set model=autoencodr); available: pass-through"
                 + " — is the plugin jar in plugins/? run 'faceswap4j plugins'", e.getMessage());
     }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Point2;
-import dev.faceswap4j.core.extract.Alignments;
-import dev.faceswap4j.core.extract.FaceRecord;
+import dev.faceswap4j.core.face.Alignments;
+import dev.faceswap4j.core.face.FaceRecord;
 import dev.faceswap4j.core.testing.TestFaces;
 import java.nio.file.Path;
 import java.util.Random;

@@ -99,7 +99,7 @@ class ModelDirLockTest {
 
     private static void writeCheckpoint(Path folder, long iteration) throws Exception {
         Files.createDirectories(folder);
-        new CheckpointInfo(CheckpointInfo.VERSION, "autoencoder", iteration, 64, 200, 256, 48, "a", "b").write(folder);
+        new CheckpointInfo(CheckpointInfo.VERSION, "autoencoder", iteration, 64, 200, 256, 48, "a", "b", 1).write(folder);
     }
 
     /** Holds the folder of its argument until killed. */

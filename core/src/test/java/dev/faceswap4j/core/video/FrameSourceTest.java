@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.faceswap4j.api.LandmarkPredictor;
-import dev.faceswap4j.core.extract.Alignments;
 import dev.faceswap4j.core.extract.Extractor;
+import dev.faceswap4j.core.face.Alignments;
 import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
 import dev.faceswap4j.core.testing.DlibDetector;

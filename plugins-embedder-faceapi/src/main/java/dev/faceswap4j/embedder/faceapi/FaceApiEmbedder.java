@@ -6,6 +6,7 @@ import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.ImageOps;
 import dev.faceswap4j.djl.FaceTensors;
+import dev.faceswap4j.djl.recognition.FaceRecognitionNet;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -19,6 +19,8 @@ import dev.faceswap4j.core.testing.TestData;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.core.train.FaceSet;
 import dev.faceswap4j.djl.PyTorchEngines;
+import dev.faceswap4j.djl.recognition.FaceRecognitionNet;
+import dev.faceswap4j.toolkit.FaceRecognitionFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,8 +42,8 @@ class FaceRecognitionNetTest {
 
     @BeforeAll
     static void load() {
-        TestModels.require(FaceApiEmbedderProvider.WEIGHTS);
-        Path manifest = TestModels.require(FaceApiEmbedderProvider.MANIFEST);
+        TestModels.require(FaceRecognitionFiles.WEIGHTS);
+        Path manifest = TestModels.require(FaceRecognitionFiles.MANIFEST);
         manager = PyTorchEngines.pytorch().newBaseManager(Device.cpu());
         embedder = new FaceApiEmbedder(manager, FaceRecognitionNet.load(manifest, manager), OpenCvImages::cropResize);
     }

@@ -28,6 +28,8 @@ import dev.faceswap4j.core.testing.DlibDetector;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.djl.PyTorchEngines;
+import dev.faceswap4j.djl.recognition.FaceRecognitionNet;
+import dev.faceswap4j.toolkit.FaceRecognitionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,9 +66,9 @@ class SwapEvaluationTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        TestModels.require(FaceApiEmbedderProvider.WEIGHTS);
+        TestModels.require(FaceRecognitionFiles.WEIGHTS);
         manager = PyTorchEngines.pytorch().newBaseManager(Device.cpu());
-        embedder = new FaceApiEmbedder(manager, FaceRecognitionNet.load(TestModels.require(FaceApiEmbedderProvider.MANIFEST), manager), OpenCvImages::cropResize);
+        embedder = new FaceApiEmbedder(manager, FaceRecognitionNet.load(TestModels.require(FaceRecognitionFiles.MANIFEST), manager), OpenCvImages::cropResize);
         predictor = ShapePredictor.load(TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68));
         // A moving "video": the woman of sample photo 2, shifted a few pixels per frame, as PNGs (lossless).
         Image photo = half(Images.readBgr(TestModels.samplePhoto(2)));
@@ -93,15 +95,15 @@ class SwapEvaluationTest {
         EvaluationSummary s = result.summary();
         assertEquals(FRAMES, s.framePairs());
         assertEquals(1.0, s.faceFound());
-        assertEquals(0.0, s.landmarkError(), 1e-12);
-        assertEquals(new LandmarkParts(0, 0, 0, 0, 0), s.landmarkParts());
-        assertEquals(0.0, s.expressionError(), 1e-12, "the same landmarks move alike");
-        assertEquals(100.0, s.psnrOutside());
-        assertEquals(1.0, s.sharpnessRatio(), 1e-12);
-        assertEquals(0.0, s.jitter(), 1e-12);
-        assertEquals(0.0, s.idRetrieval(), "the unswapped face must not be retrieved as B");
-        assertEquals(1.0, s.sourceRetrievedAsSource(), "the source face is retrieved as A: the metric tells people apart");
-        assertTrue(s.swappedToSource() < 0.45 && s.swappedToTarget() > 0.6, s.swappedToSource() + " / " + s.swappedToTarget());
+        assertEquals(0.0, s.landmarks().landmarkError(), 1e-12);
+        assertEquals(new LandmarkParts(0, 0, 0, 0, 0), s.landmarks().landmarkParts());
+        assertEquals(0.0, s.landmarks().expressionError(), 1e-12, "the same landmarks move alike");
+        assertEquals(100.0, s.pixels().psnrOutside());
+        assertEquals(1.0, s.pixels().sharpnessRatio(), 1e-12);
+        assertEquals(0.0, s.stability().jitter(), 1e-12);
+        assertEquals(0.0, s.identity().idRetrieval(), "the unswapped face must not be retrieved as B");
+        assertEquals(1.0, s.identity().sourceRetrievedAsSource(), "the source face is retrieved as A: the metric tells people apart");
+        assertTrue(s.identity().swappedToSource() < 0.45 && s.identity().swappedToTarget() > 0.6, s.identity().swappedToSource() + " / " + s.identity().swappedToTarget());
 
         Path report = root.resolve("report");
         EvaluationReport.write(result, report);
@@ -124,15 +126,15 @@ class SwapEvaluationTest {
         }
         EvaluationSummary s = evaluate(blurred).summary();
         assertEquals(1.0, s.faceFound());
-        assertEquals(100.0, s.psnrOutside(), "nothing changed outside the face");
-        assertTrue(s.psnrInside() < 40, "inside " + s.psnrInside());
-        assertTrue(s.sharpnessRatio() < 0.6, "sharpness ratio " + s.sharpnessRatio());
-        assertTrue(s.landmarkError() < 0.05, "landmark error " + s.landmarkError());
+        assertEquals(100.0, s.pixels().psnrOutside(), "nothing changed outside the face");
+        assertTrue(s.pixels().psnrInside() < 40, "inside " + s.pixels().psnrInside());
+        assertTrue(s.pixels().sharpnessRatio() < 0.6, "sharpness ratio " + s.pixels().sharpnessRatio());
+        assertTrue(s.landmarks().landmarkError() < 0.05, "landmark error " + s.landmarks().landmarkError());
         // The blur alone moves the soft outlines' landmarks (jaw, mouth: about 0.05 here) more than the eyes' and nose's.
-        LandmarkParts parts = s.landmarkParts();
+        LandmarkParts parts = s.landmarks().landmarkParts();
         assertTrue(parts.eyes() < 0.03 && parts.nose() < 0.03, "parts " + parts);
         assertTrue(parts.mouth() > parts.eyes() && parts.jaw() > parts.nose(), "parts " + parts);
-        assertTrue(s.flickerRatio() < 1.2, "flicker ratio " + s.flickerRatio());
+        assertTrue(s.stability().flickerRatio() < 1.2, "flicker ratio " + s.stability().flickerRatio());
     }
 
     /** The very bad swap evaluate exists to judge: no face left in any frame. It is a result, reported, not a crash. */
@@ -151,8 +153,8 @@ class SwapEvaluationTest {
         EvaluationSummary s = result.summary();
         assertEquals(FRAMES, s.sourceFaces());
         assertEquals(0.0, s.faceFound());
-        assertTrue(Double.isNaN(s.landmarkError()) && Double.isNaN(s.idRetrieval()), "no swapped face, no figure: " + s);
-        assertEquals(1.0, s.sourceRetrievedAsSource(), "the source's own figures still stand");
+        assertTrue(Double.isNaN(s.landmarks().landmarkError()) && Double.isNaN(s.identity().idRetrieval()), "no swapped face, no figure: " + s);
+        assertEquals(1.0, s.identity().sourceRetrievedAsSource(), "the source's own figures still stand");
 
         Path report = root.resolve("grey-report");
         EvaluationReport.write(result, report);

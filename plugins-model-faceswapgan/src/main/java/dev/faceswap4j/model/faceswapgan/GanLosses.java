@@ -1,7 +1,7 @@
 package dev.faceswap4j.model.faceswapgan;
 
 import ai.djl.ndarray.NDArray;
-import dev.faceswap4j.embedder.faceapi.FaceRecognitionNet;
+import dev.faceswap4j.djl.recognition.FaceRecognitionNet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -8,20 +8,24 @@ import dev.faceswap4j.api.Trainer;
 import dev.faceswap4j.api.TrainerOptions;
 import dev.faceswap4j.djl.DjlSwapModel;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** {@code model = faceswap-gan}: faceswap-GAN on DJL's PyTorch engine. */
 public final class GanModel extends DjlSwapModel {
 
     private final GanSettings settings;
+    private final Supplier<Path> recognitionManifest;
 
-    public GanModel(GanSettings settings) {
+    /** {@code recognitionManifest}: the perceptual loss network's manifest, asked for only by a trainer that uses it. */
+    public GanModel(GanSettings settings, Supplier<Path> recognitionManifest) {
         super(new Description("faceswap-GAN", settings.faceSize(), settings.device(), GanSettings.SECTION + ".device", settings.describe()));
         this.settings = settings;
+        this.recognitionManifest = recognitionManifest;
     }
 
     @Override
     protected Trainer newTrainer(Engine engine, Device device, TrainerOptions options) {
-        return new GanTrainer(settings, options, engine, device);
+        return new GanTrainer(settings, options, engine, device, recognitionManifest);
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.faceswap4j.api.ModelFile;
 import dev.faceswap4j.api.StageContext;
 import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.SwapModelProvider;
-import dev.faceswap4j.embedder.faceapi.FaceApiEmbedderProvider;
+import dev.faceswap4j.toolkit.FaceRecognitionFiles;
 import java.util.List;
 
 /** Provider of {@code model = faceswap-gan}. */
@@ -22,12 +22,13 @@ public final class GanProvider implements SwapModelProvider {
 
     @Override
     public SwapModel create(StageContext context) {
-        return new GanModel(GanSettings.from(context.settings()));
+        // Checked (pinned checksum) only when a trainer with the perceptual loss asks: convert never reads it.
+        return new GanModel(GanSettings.from(context.settings()), () -> context.modelFile("recognition-manifest"));
     }
 
-    /** The perceptual loss runs face-api's recognition network: its files, as the embedder plugin declares them. */
+    /** The perceptual loss runs face-api's recognition network (shared DJL module): its files, declared here too. */
     @Override
     public List<ModelFile> modelFiles() {
-        return List.of(FaceApiEmbedderProvider.MANIFEST, FaceApiEmbedderProvider.WEIGHTS);
+        return List.of(FaceRecognitionFiles.MANIFEST, FaceRecognitionFiles.WEIGHTS);
     }
 }

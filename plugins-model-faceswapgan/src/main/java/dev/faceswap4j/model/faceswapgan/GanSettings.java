@@ -10,14 +10,14 @@ import java.util.stream.Collectors;
 /** The architecture, optimizer and loss settings of {@code faceswap4j.models.faceswap-gan}. */
 public record GanSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim, int bottleneckFilters,
         List<Integer> decoderFilters, List<Integer> decoderAttention, List<Integer> discriminatorFilters, AdamSettings generatorAdam,
-        AdamSettings discriminatorAdam, double mixupAlpha, LossWeights weights, String recognitionManifest, int seed, Upscale upscale) {
+        AdamSettings discriminatorAdam, double mixupAlpha, LossWeights weights, int seed, Upscale upscale) {
 
     /** Nearest up-sampling, as the networks of this plugin were first built. */
     public GanSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim, int bottleneckFilters,
             List<Integer> decoderFilters, List<Integer> decoderAttention, List<Integer> discriminatorFilters, AdamSettings generatorAdam,
-            AdamSettings discriminatorAdam, double mixupAlpha, LossWeights weights, String recognitionManifest, int seed) {
+            AdamSettings discriminatorAdam, double mixupAlpha, LossWeights weights, int seed) {
         this(device, faceSize, encoderFilters, encoderDim, bottleneckFilters, decoderFilters, decoderAttention, discriminatorFilters,
-                generatorAdam, discriminatorAdam, mixupAlpha, weights, recognitionManifest, seed, Upscale.NEAREST);
+                generatorAdam, discriminatorAdam, mixupAlpha, weights, seed, Upscale.NEAREST);
     }
 
     static final String SECTION = "faceswap4j.models.faceswap-gan";
@@ -101,7 +101,7 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
                 new LossWeights(w.getDouble("adversarial"), w.getDouble("reconstruction"), w.getDouble("eyes"), w.getDouble("edge"),
                         w.getDoubleList("perceptual"), w.getDouble("mask"), w.getLong("mask-warmup"), w.getDouble("mask-floor"),
                         w.getDouble("mask-face-floor"), w.getDouble("mask-face-weight")),
-                section.getString("recognition-manifest"), section.getInt("seed"), Upscale.parse(section.getString("upscale"), SECTION + ".upscale"));
+                section.getInt("seed"), Upscale.parse(section.getString("upscale"), SECTION + ".upscale"));
     }
 
     /** A short description for messages: the widths and face size. */

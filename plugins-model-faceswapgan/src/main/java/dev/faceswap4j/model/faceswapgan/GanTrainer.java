@@ -16,13 +16,13 @@ import dev.faceswap4j.djl.UpdateStatistics;
 import dev.faceswap4j.djl.BlockFiles;
 import dev.faceswap4j.djl.FaceTensors;
 import dev.faceswap4j.djl.ResumableAdam;
-import dev.faceswap4j.embedder.faceapi.FaceRecognitionNet;
+import dev.faceswap4j.djl.recognition.FaceRecognitionNet;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +50,13 @@ final class GanTrainer implements Trainer {
     private long iteration;
     private boolean warnedNoEyes;
 
-    GanTrainer(GanSettings settings, TrainerOptions options, Engine engine, Device device) {
+    GanTrainer(GanSettings settings, TrainerOptions options, Engine engine, Device device, Supplier<Path> recognitionManifest) {
         this.settings = settings;
         this.engine = engine;
         this.manager = engine.newBaseManager(device);
         try {
             this.seed = DjlSwapModel.seedEngine(engine, settings.seed(), options);
-            this.recognition = settings.weights().usesPerceptual() ? loadRecognition(settings, manager) : null;
+            this.recognition = settings.weights().usesPerceptual() ? FaceRecognitionNet.load(recognitionManifest.get(), manager) : null;
             this.losses = new GanLosses(settings.weights(), recognition);
             this.networks = new GanNetworks(settings, manager);
             networks.allParameters().forEach(p -> p.getArray().setRequiresGradient(true));
@@ -70,15 +70,6 @@ final class GanTrainer implements Trainer {
             manager.close();
             throw e;
         }
-    }
-
-    private static FaceRecognitionNet loadRecognition(GanSettings settings, NDManager manager) {
-        Path manifest = Path.of(settings.recognitionManifest());
-        if (!Files.isRegularFile(manifest)) {
-            throw new FaceswapException("the perceptual loss needs face-api's recognition weights, " + manifest
-                    + " is missing (run faceswap4j models fetch, or set " + GanSettings.SECTION + ".loss-weights.perceptual = [0, 0, 0, 0])");
-        }
-        return FaceRecognitionNet.load(manifest, manager);
     }
 
     /** The optimizer's file name in a checkpoint: {@code adam-g-a}. */

@@ -58,7 +58,7 @@ class GanModelTest {
     /** Real faces, every loss on: the reconstruction falls and the discriminator learns. */
     @Test
     void trainingOnRealFacesLowersTheReconstructionLoss() {
-        GanModel model = new GanModel(TestGan.lite(7));
+        GanModel model = TestGan.model(TestGan.lite(7));
         List<Map<String, Double>> history = new ArrayList<>();
         try (Trainer trainer = model.newTrainer()) {
             for (int i = 0; i < 60; i++) {
@@ -89,10 +89,10 @@ class GanModelTest {
     @Test
     void twoRunsWithOneSeedAreTheSameRun(@TempDir Path dir) {
         GanSettings lite = TestGan.lite(0);
-        GanModel model = new GanModel(new GanSettings(lite.device(), lite.faceSize(), lite.encoderFilters(), lite.encoderDim(),
+        GanModel model = TestGan.model(new GanSettings(lite.device(), lite.faceSize(), lite.encoderFilters(), lite.encoderDim(),
                 lite.bottleneckFilters(), lite.decoderFilters(), lite.decoderAttention(), lite.discriminatorFilters(), lite.generatorAdam(),
                 lite.discriminatorAdam(), lite.mixupAlpha(), new GanSettings.LossWeights(0.1, 1, 30, 3, List.of(0.01, 0.1, 0.3, 0.1), 0.01,
-                        2, 0.5, 0.9, 1), lite.recognitionManifest(), 0));
+                        2, 0.5, 0.9, 1), 0));
         List<String> first = SeededRuns.losses("faceswap-gan", model, 1, 4, dir.resolve("first"));
         List<String> second = SeededRuns.losses("faceswap-gan", model, 1, 4, dir.resolve("second"));
         List<String> otherSeed = SeededRuns.losses("faceswap-gan", model, 2, 4, dir.resolve("other"));
@@ -105,7 +105,7 @@ class GanModelTest {
 
     @Test
     void saveLoadSwapAndResumeAreExact(@TempDir Path dir) {
-        GanModel model = new GanModel(TestGan.lite(3));
+        GanModel model = TestGan.model(TestGan.lite(3));
         FaceAugmenter augmenter = new FaceAugmenter(new Augmentation(10, 0.05, 0.05, 0.4, 5, 200), 64);
         List<Image> faces = List.of(augmenter.face(TestBatches.faces().crops().get(0)), augmenter.face(TestBatches.faces().crops().get(1)));
         Map<String, Double> next;
@@ -136,12 +136,12 @@ class GanModelTest {
     @Test
     void aCheckpointOfAnotherWidthIsRefused(@TempDir Path dir) {
         GanSettings lite = TestGan.lite(1);
-        try (Trainer trainer = new GanModel(lite).newTrainer()) {
+        try (Trainer trainer = TestGan.model(lite).newTrainer()) {
             trainer.save(dir);
         }
         GanSettings wider = new GanSettings("cpu", 64, List.of(64, 64, 128, 256), 256, 128, List.of(64, 32, 16), lite.decoderAttention(), List.of(16, 32, 64),
-                lite.generatorAdam(), lite.discriminatorAdam(), lite.mixupAlpha(), lite.weights(), lite.recognitionManifest(), 1);
-        try (Trainer trainer = new GanModel(wider).newTrainer()) {
+                lite.generatorAdam(), lite.discriminatorAdam(), lite.mixupAlpha(), lite.weights(), 1);
+        try (Trainer trainer = TestGan.model(wider).newTrainer()) {
             FaceswapException e = assertThrows(FaceswapException.class, () -> trainer.load(dir));
             assertTrue(e.getMessage().contains("configuration asks for"), e.getMessage());
         }

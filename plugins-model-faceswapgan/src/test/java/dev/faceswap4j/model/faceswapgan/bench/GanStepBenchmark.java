@@ -5,11 +5,12 @@ import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Trainer;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.djl.AdamSettings;
-import dev.faceswap4j.embedder.faceapi.FaceApiEmbedderProvider;
 import dev.faceswap4j.model.autoencoder.AutoencoderModel;
 import dev.faceswap4j.model.autoencoder.AutoencoderSettings;
 import dev.faceswap4j.model.faceswapgan.GanModel;
 import dev.faceswap4j.model.faceswapgan.GanSettings;
+import dev.faceswap4j.toolkit.FaceRecognitionFiles;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,8 +38,8 @@ public final class GanStepBenchmark {
         String device = System.getProperty("device", "cpu");
         System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        TestModels.require(FaceApiEmbedderProvider.WEIGHTS);
-        String manifest = TestModels.require(FaceApiEmbedderProvider.MANIFEST).toString();
+        TestModels.require(FaceRecognitionFiles.WEIGHTS);
+        Path manifest = TestModels.require(FaceRecognitionFiles.MANIFEST);
         FaceBatch faces = randomBatch(batch);
         for (boolean lite : new boolean[] {true, false}) {
             List<Integer> encoder = lite ? List.of(32, 64, 128, 256) : List.of(128, 256, 512, 1024);
@@ -58,8 +59,8 @@ public final class GanStepBenchmark {
                     List<Double> perceptualWeights = perceptual ? List.of(0.01, 0.1, 0.3, 0.1) : List.of(0.0, 0.0, 0.0, 0.0);
                     GanSettings gan = new GanSettings(device, 64, encoder, dim, bottleneck, decoder, attention, discriminator, adam,
                             new AdamSettings(2e-4f, 0.5f, 0.999f, 1e-7f), 0.2,
-                            new GanSettings.LossWeights(0.1, 1, 30, 3, perceptualWeights, 0.01, 0, 0.5), manifest, 1);
-                    double millis = medianMillis(new GanModel(gan), faces, steps);
+                            new GanSettings.LossWeights(0.1, 1, 30, 3, perceptualWeights, 0.01, 0, 0.5), 1);
+                    double millis = medianMillis(new GanModel(gan, () -> manifest), faces, steps);
                     System.out.printf(Locale.ROOT, "%-7s faceswap-gan, decoder attention %-8s%-16s %8.0f ms/iteration = %.1f x the autoencoder%n",
                             widths, attention, perceptual ? "" : ", no perceptual", millis, millis / autoencoder);
                 }

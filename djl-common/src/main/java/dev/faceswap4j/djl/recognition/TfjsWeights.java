@@ -1,4 +1,4 @@
-package dev.faceswap4j.embedder.faceapi;
+package dev.faceswap4j.djl.recognition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.faceswap4j.core.compare;
+package dev.faceswap4j.core.face;
 
 import java.util.List;
 

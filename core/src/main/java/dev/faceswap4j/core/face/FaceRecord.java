@@ -1,4 +1,4 @@
-package dev.faceswap4j.core.extract;
+package dev.faceswap4j.core.face;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.faceswap4j.api.Affine;

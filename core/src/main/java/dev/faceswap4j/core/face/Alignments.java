@@ -1,4 +1,4 @@
-package dev.faceswap4j.core.extract;
+package dev.faceswap4j.core.face;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -40,11 +40,12 @@ public record Alignments(int version, String input, long inputBytes, long inputM
         return frames.stream().mapToInt(f -> f.faces().size()).sum();
     }
 
-    /** Whether these alignments were made from the same input with the same crop settings. */
+    /**
+     * Whether these alignments were made from the same input with the same settings: everything but the frames found
+     * is what they were made from, so a field added to this record takes part without a change here.
+     */
     public boolean matches(Alignments other) {
-        return input.equals(other.input) && inputBytes == other.inputBytes && inputModified == other.inputModified
-                && cropSize == other.cropSize && padding == other.padding && every == other.every && largestOnly == other.largestOnly
-                && range.equals(other.range) && people.equals(other.people);
+        return withFrames(List.of()).equals(other.withFrames(List.of()));
     }
 
     public static Alignments read(Path file) {

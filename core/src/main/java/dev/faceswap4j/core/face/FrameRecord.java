@@ -1,4 +1,4 @@
-package dev.faceswap4j.core.extract;
+package dev.faceswap4j.core.face;
 
 import java.util.List;
 

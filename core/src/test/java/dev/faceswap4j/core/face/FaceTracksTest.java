@@ -1,17 +1,14 @@
-package dev.faceswap4j.core.people;
+package dev.faceswap4j.core.face;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faceswap4j.api.Rect;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Tracks survive missed detections, two people who cross keep their own, and a track's majority outvotes one bad frame. */
+/** Tracks survive missed detections, and two people who cross keep their own. */
 class FaceTracksTest {
 
     private static final float[] ANNA = unit(0);
@@ -37,19 +34,6 @@ class FaceTracksTest {
         // They swap places: by position alone each would continue the other's track.
         int[] crossed = tracks.next(List.of(box(150, 100), box(130, 100)), List.of(ANNA, BEN));
         assertArrayEquals(first, crossed);
-    }
-
-    @Test
-    void oneBadFrameDoesNotFlipATracksDecision() {
-        TrackVotes votes = new TrackVotes();
-        boolean[] verdicts = {true, true, false, true, true};
-        boolean[] decisions = new boolean[verdicts.length];
-        for (int i = 0; i < verdicts.length; i++) {
-            votes.add(7, verdicts[i]);
-            decisions[i] = votes.keep(7, verdicts[i]);
-        }
-        assertTrue(decisions[2], "the odd frame is still kept: " + Arrays.toString(decisions));
-        assertFalse(new TrackVotes().keep(8, false), "no votes: the face's own verdict");
     }
 
     private static Rect box(double x, double y) {

@@ -1,4 +1,4 @@
-package dev.faceswap4j.embedder.faceapi;
+package dev.faceswap4j.djl.recognition;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -23,6 +23,10 @@ import java.util.Map;
  * "scale" layer; stride-2 convolutions are VALID-padded, the others SAME; a down-sampling residual
  * block adds its input average-pooled 2×2, zero-padded in channels, with a zero row and column
  * appended to the convolution branch when the two sizes differ.
+ *
+ * <p>It lives in the shared DJL module because two plugins run it: the face-api embedder (descriptors)
+ * and faceswap-GAN (perceptual loss); each declares its files ({@link dev.faceswap4j.toolkit.FaceRecognitionFiles})
+ * as its own model files, so either works without the other.
  */
 public final class FaceRecognitionNet implements AutoCloseable {
 

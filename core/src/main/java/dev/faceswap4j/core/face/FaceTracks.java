@@ -1,8 +1,7 @@
-package dev.faceswap4j.core.people;
+package dev.faceswap4j.core.face;
 
 import dev.faceswap4j.api.FaceEmbedder;
 import dev.faceswap4j.api.Rect;
-import dev.faceswap4j.core.compare.Descriptors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;

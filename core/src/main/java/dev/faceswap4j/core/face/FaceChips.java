@@ -1,4 +1,4 @@
-package dev.faceswap4j.core.people;
+package dev.faceswap4j.core.face;
 
 import dev.faceswap4j.api.Affine;
 import dev.faceswap4j.api.FaceEmbedder;
@@ -6,8 +6,6 @@ import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.core.align.FaceAligner;
-import dev.faceswap4j.core.extract.Alignments;
-import dev.faceswap4j.core.extract.FaceRecord;
 import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.image.OpenCvImages;
 import java.nio.file.Files;
