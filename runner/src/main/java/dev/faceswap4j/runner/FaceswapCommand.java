@@ -3,7 +3,8 @@ package dev.faceswap4j.runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "faceswap4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// scope INHERIT: every subcommand takes --help and --version too (faceswap4j run --help).
+@Command(name = "faceswap4j", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Face swap pipeline: detect, align, train a swap model, convert video.",
         subcommands = {ExtractCommand.class, FacesCommand.class, TrainCommand.class, ConvertCommand.class, RunCommand.class, CompareCommand.class, EvaluateCommand.class, ServeCommand.class, DetectCommand.class, PluginsCommand.class, ModelsCommand.class, DoctorCommand.class})
 public final class FaceswapCommand implements Runnable {
