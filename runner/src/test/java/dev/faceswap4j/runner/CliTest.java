@@ -40,6 +40,15 @@ class CliTest {
     }
 
     @Test
+    void everyCommandExplainsItselfWithHelp() {
+        for (String command : Main.newCommandLine().getSubcommands().keySet()) {
+            Run run = run(command, "--help");
+            assertEquals(0, run.exit(), command + ": " + run.err());
+            assertTrue(run.out().startsWith("Usage: faceswap4j " + command), command + ": " + run.out());
+        }
+    }
+
+    @Test
     void unknownPluginIsOneLineAndExitTwo() {
         Run run = run("detect", "--set", "detector=hgo", dir.resolve("face.jpg").toString());
         assertEquals(Main.USER_ERROR, run.exit());
