@@ -124,6 +124,22 @@ public final class Pipeline {
                 settings);
     }
 
+    /**
+     * Checks the names and settings of every stage a whole run uses (extract's, the model's, training's, convert's, and
+     * the embedder when {@code evaluating}), before the first frame is read: a typo in a convert stage fails in a
+     * second, not after hours of training. Builds settings and stage objects only; no model file is read.
+     */
+    public void checkRun(boolean evaluating) {
+        extractor(ExtractOverrides.NONE, false);
+        registry.create(StageKind.MODEL, conf);
+        TrainSettings.from(conf.getConfig("faceswap4j.train"));
+        ConvertSettings.from(conf.getConfig("faceswap4j.convert"));
+        ConvertStages.from(registry, conf);
+        if (evaluating) {
+            registry.select(StageKind.EMBEDDER, conf);
+        }
+    }
+
     /** The configured model, its faces and the loop that trains it into {@code modelDir} (continuing with {@code resume}). */
     public Training training(TrainSettings settings, Path facesA, Path facesB, Path modelDir, boolean resume, boolean progress) {
         String modelName = registry.select(StageKind.MODEL, conf).name();

@@ -107,6 +107,7 @@ public final class RunJob implements Stoppable {
 
     /** Runs the stages that are not up to date; {@code listener} hears of each as it ends. */
     public Report run(Consumer<JobStep> listener) {
+        pipeline.checkRun(settings.evaluate());
         List<JobStep> steps = new ArrayList<>();
         Consumer<JobStep> step = s -> {
             steps.add(s);

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
 import dev.faceswap4j.api.Detection;
+import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.config.ConfigLoader;
@@ -111,6 +114,20 @@ class RunJobTest {
                 String.format(Locale.ROOT, "model: up to date (pass-through, 4 iterations) in %s", settings.modelDir()),
                 "converted: up to date (" + settings.output() + ")", "before | after: " + work.resolve("swapped-before-after.png")),
                 again.steps().stream().map(JobStep::describe).toList());
+    }
+
+    /** A typo in a stage only convert uses fails before extract reads a frame or training starts. */
+    @Test
+    void aMistakeInALaterStageFailsBeforeTheFirstFrame() throws IOException {
+        Path work = dir.resolve("work");
+        Pipeline pipeline = new Pipeline(config(work).withValue("faceswap4j.convert.color", ConfigValueFactory.fromAnyRef("histogrm")),
+                PluginRegistry.discover(getClass().getClassLoader()));
+        RunJob job = new RunJob(pipeline, RunJob.Settings.from(pipeline.config().getConfig("faceswap4j.run")), false);
+        List<JobStep> steps = new ArrayList<>();
+        FaceswapException e = assertThrows(FaceswapException.class, () -> job.run(steps::add));
+        assertTrue(e.getMessage().contains("histogrm"), e.getMessage());
+        assertEquals(List.of(), steps, "no stage ran");
+        assertFalse(Files.exists(work.resolve("faces-a")), "nothing extracted");
     }
 
     private static List<Class<?>> kinds(RunJob.Report report) {
