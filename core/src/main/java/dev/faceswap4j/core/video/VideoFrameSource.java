@@ -4,26 +4,36 @@ import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import static dev.faceswap4j.toolkit.Messages.firstLine;
+import dev.faceswap4j.core.image.OpenCvImages;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Video frames decoded by FFmpeg (through JavaCV), converted to BGR. */
+/**
+ * Video frames decoded by FFmpeg (through JavaCV), converted to BGR and turned upright: a phone stores its pixels
+ * sideways and says in the stream's display matrix (the old {@code rotate} tag) how to turn them, which FFmpeg's
+ * player applies and its decoder does not.
+ */
 final class VideoFrameSource implements FrameSource {
 
     private static final Logger log = LoggerFactory.getLogger(VideoFrameSource.class);
 
     private final FFmpegFrameGrabber grabber;
     private final Path file;
+    /** Clockwise quarter turns that make a decoded frame upright (0 to 3). */
+    private final int quarterTurns;
     private int next;
 
-    private VideoFrameSource(FFmpegFrameGrabber grabber, Path file) {
+    private VideoFrameSource(FFmpegFrameGrabber grabber, Path file, int quarterTurns) {
         this.grabber = grabber;
         this.file = file;
+        this.quarterTurns = quarterTurns;
     }
 
     static FrameSource open(Path file) {
@@ -44,7 +54,23 @@ final class VideoFrameSource implements FrameSource {
             closeQuietly(grabber);
             throw new FaceswapException("cannot read video " + file + ": it has no video stream");
         }
-        return new VideoFrameSource(grabber, file);
+        return new VideoFrameSource(grabber, file, quarterTurns(grabber.getDisplayRotation(), file));
+    }
+
+    /**
+     * The display matrix's rotation is counter-clockwise in degrees (-90 for a phone's {@code rotate=90}); frames are
+     * turned by whole quarter turns, the other angles no camera writes are left as they are.
+     */
+    static int quarterTurns(double displayRotation, Path file) {
+        if (Double.isNaN(displayRotation) || displayRotation == 0) {
+            return 0;
+        }
+        double turns = -displayRotation / 90;
+        if (Math.abs(turns - Math.rint(turns)) > 1e-3) {
+            log.warn("{} asks to be shown turned by {} degrees; frames are read as stored", file, displayRotation);
+            return 0;
+        }
+        return Math.floorMod((long) Math.rint(turns), 4);
     }
 
     @Override
@@ -74,7 +100,7 @@ final class VideoFrameSource implements FrameSource {
             if (frame.image == null) {
                 continue;
             }
-            return new Frame(next++, null, toImage(frame));
+            return new Frame(next++, null, upright(toImage(frame)));
         }
     }
 
@@ -89,6 +115,21 @@ final class VideoFrameSource implements FrameSource {
             buffer.get(pixels, y * rowBytes, rowBytes);
         }
         return new Image(width, height, ChannelOrder.BGR, pixels);
+    }
+
+    private Image upright(Image image) {
+        if (quarterTurns == 0) {
+            return image;
+        }
+        int code = switch (quarterTurns) {
+            case 1 -> opencv_core.ROTATE_90_CLOCKWISE;
+            case 2 -> opencv_core.ROTATE_180;
+            default -> opencv_core.ROTATE_90_COUNTERCLOCKWISE;
+        };
+        try (Mat stored = OpenCvImages.toMat(image); Mat turned = new Mat()) {
+            opencv_core.rotate(stored, turned, code);
+            return OpenCvImages.toImage(turned, image.order());
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.faceswap4j.core.testing;
 
 import dev.faceswap4j.api.Image;
+import dev.faceswap4j.core.image.OpenCvImages;
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Small videos with sound, written by FFmpeg's own encoders, and a look at their audio packets. */
 public final class TestVideos {
@@ -21,8 +24,29 @@ public final class TestVideos {
 
     /** An MPEG-4 part 2 video of {@code frames} BGR frames with a 440 Hz mono AAC tone. */
     public static Path withAudio(Path file, int frames, double rate, IntFunction<Image> frame) throws Exception {
+        return write(file, frames, rate, frame, 0);
+    }
+
+    /**
+     * What a phone writes when held upright: the {@code upright} frames stored turned a quarter counter-clockwise
+     * (sideways), and a display matrix that says to turn them a quarter clockwise to show them (the {@code rotate=90}
+     * tag, -90 degrees in FFmpeg's counter-clockwise convention).
+     */
+    public static Path phoneClip(Path file, int frames, double rate, IntFunction<Image> upright) throws Exception {
+        return write(file, frames, rate, i -> turnCounterClockwise(upright.apply(i)), -90);
+    }
+
+    private static Image turnCounterClockwise(Image image) {
+        try (Mat source = OpenCvImages.toMat(image); Mat turned = new Mat()) {
+            opencv_core.rotate(source, turned, opencv_core.ROTATE_90_COUNTERCLOCKWISE);
+            return OpenCvImages.toImage(turned, image.order());
+        }
+    }
+
+    private static Path write(Path file, int frames, double rate, IntFunction<Image> frame, double displayRotation) throws Exception {
         Image first = frame.apply(0);
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), first.width(), first.height(), 1)) {
+            recorder.setDisplayRotation(displayRotation);
             recorder.setFormat("mp4");
             recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
             recorder.setVideoQuality(2);

@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.LandmarkPredictor;
+import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.extract.Extractor;
 import dev.faceswap4j.core.face.Alignments;
+import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
 import dev.faceswap4j.core.testing.DlibDetector;
 import dev.faceswap4j.core.testing.TestData;
 import dev.faceswap4j.core.testing.TestModels;
+import dev.faceswap4j.core.testing.TestVideos;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +52,40 @@ class FrameSourceTest {
             assertEquals(289, frames);
             assertTrue(sum > 0, "decoded frames are not black");
         }
+    }
+
+    /**
+     * A phone's clip (pixels stored sideways, rotate=90) of a real face decodes upright: the frames have the upright
+     * size, differ from the upright photo by the codec's loss only, and dlib's HOG, which finds upright faces only,
+     * finds the face (it found none in the sideways frames).
+     */
+    @Test
+    void aPhoneClipStoredSidewaysIsReadUpright() throws Exception {
+        Image photo = Images.readBgr(TestModels.samplePhoto(2));
+        int width = 240;
+        int height = 320;
+        Rect face = new DlibDetector().detect(photo).get(0).box();
+        int regionWidth = (int) Math.min(2 * face.width(), Math.min(photo.width(), photo.height() * width / height));
+        int regionHeight = regionWidth * height / width;
+        int x = (int) Math.max(0, Math.min(photo.width() - regionWidth, face.x() + face.width() / 2 - regionWidth / 2.0));
+        int y = (int) Math.max(0, Math.min(photo.height() - regionHeight, face.y() + face.height() / 2 - regionHeight / 2.0));
+        Image upright = OpenCvImages.cropResize(photo, x, y, regionWidth, regionHeight, width, height);
+        Path clip = TestVideos.phoneClip(dir.resolve("phone.mp4"), 3, 10, i -> upright);
+        try (FrameSource source = FrameSource.open(clip)) {
+            Frame frame = source.next();
+            assertEquals(List.of(width, height), List.of(frame.image().width(), frame.image().height()), "upright size");
+            double difference = meanAbsoluteDifference(upright, frame.image());
+            assertTrue(difference < 8, "mean difference from the upright photo " + difference);
+            assertEquals(1, new DlibDetector().detect(frame.image()).size(), "HOG finds the upright face");
+        }
+    }
+
+    private static double meanAbsoluteDifference(Image a, Image b) {
+        long sum = 0;
+        for (int i = 0; i < a.pixels().length; i++) {
+            sum += Math.abs((a.pixels()[i] & 0xff) - (b.pixels()[i] & 0xff));
+        }
+        return (double) sum / a.pixels().length;
     }
 
     @Test
