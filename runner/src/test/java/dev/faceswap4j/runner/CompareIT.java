@@ -65,12 +65,14 @@ class CompareIT {
             double l1 = Double.parseDouble(cells[2]);
             double ssim = Double.parseDouble(cells[3]);
             double change = Double.parseDouble(cells[4]);
-            double identity = Double.parseDouble(cells[6]);
+            double grid = Double.parseDouble(cells[6]);
+            double identity = Double.parseDouble(cells[7]);
             assertTrue(l1 > 0 && l1 < 0.5, row);
             assertTrue(ssim > -1 && ssim < 1, row);
             assertTrue(change > 0 && change < 1, row);
+            assertTrue(grid > 0, row);
             assertTrue(identity > 0 && identity < 2, row);
-            assertTrue(Double.parseDouble(cells[7]) > 0, row);
+            assertTrue(Double.parseDouble(cells[8]) > 0, row);
         }
         assertTrue(Files.readString(report.resolve(ComparisonReport.MARKDOWN)).contains("| faceswap-gan @ 3 it (faceswap-gan) |"));
         Image grid = Images.readBgr(report.resolve(ComparisonReport.GRID));
