@@ -1,5 +1,6 @@
 package dev.faceswap4j.model.faceswapgan;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.djl.AdamSettings;
@@ -7,7 +8,12 @@ import dev.faceswap4j.djl.ConvBlocks.Upscale;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The architecture, optimizer and loss settings of {@code faceswap4j.models.faceswap-gan}. */
+/**
+ * The architecture, optimizer and loss settings of {@code faceswap4j.models.faceswap-gan}. A checkpoint's copy of an
+ * earlier version still reads: it named the perceptual network's manifest (now a model file of the plugin) and had no
+ * up-scale (its networks up-sampled nearest).
+ */
+@JsonIgnoreProperties({"recognitionManifest"})
 public record GanSettings(String device, int faceSize, List<Integer> encoderFilters, int encoderDim, int bottleneckFilters,
         List<Integer> decoderFilters, List<Integer> decoderAttention, List<Integer> discriminatorFilters, AdamSettings generatorAdam,
         AdamSettings discriminatorAdam, double mixupAlpha, LossWeights weights, int seed, Upscale upscale) {
@@ -52,6 +58,7 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
     }
 
     public GanSettings {
+        upscale = upscale == null ? Upscale.NEAREST : upscale;
         encoderFilters = List.copyOf(encoderFilters);
         decoderFilters = List.copyOf(decoderFilters);
         decoderAttention = List.copyOf(decoderAttention);

@@ -19,7 +19,9 @@ import dev.faceswap4j.core.testing.SeededRuns;
 import dev.faceswap4j.core.testing.TestBatches;
 import dev.faceswap4j.core.train.Augmentation;
 import dev.faceswap4j.core.train.FaceAugmenter;
+import dev.faceswap4j.djl.ConvBlocks.Upscale;
 import dev.faceswap4j.djl.PyTorchEngines;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +103,19 @@ class GanModelTest {
         assertTrue(Double.parseDouble(first.get(4).split(",")[perceptual]) > 0, "the perceptual loss is on at iteration 4: " + first.get(4));
         assertEquals(first, second, "two runs with seed 1");
         assertNotEquals(first.get(1), otherSeed.get(1), "seed 2's first iteration");
+    }
+
+    /** A checkpoint of the version before (its manifest path, no up-scale) still reads, as the nearest up-sampling it was built with. */
+    @Test
+    void aCheckpointOfTheVersionBeforeStillReads(@TempDir Path dir) throws Exception {
+        GanState current = new GanState(TestGan.lite(0), 7);
+        current.write(dir);
+        Path file = dir.resolve(GanState.FILE_NAME);
+        Files.writeString(file, Files.readString(file).replaceFirst("\"upscale\" : \"[A-Z_]+\"",
+                "\"recognitionManifest\" : \"/home/someone/.cache/faceswap4j/models/face_recognition_model-weights_manifest.json\""));
+        GanState earlier = GanState.read(dir);
+        assertEquals(Upscale.NEAREST, earlier.settings().upscale());
+        assertEquals(current, earlier);
     }
 
     @Test
