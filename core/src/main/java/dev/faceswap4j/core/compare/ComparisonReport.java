@@ -84,7 +84,9 @@ public final class ComparisonReport {
                 faceswap-GAN blends its output over the input by its alpha mask, so where the mask is closed its reconstruction is the input itself.
                 Swap change: L1 between the swapped and the input face; near 0, the model let the input through.
                 Sharpness: variance of the Laplacian of the swapped faces (input and target rows: of the real faces).
-                Grid: how strongly the faces carry a regular pattern of period 2, 4 or 8 model pixels (the up-sampling layers' grid or                 checkerboard): power at those frequencies over the power around them, about 1 without one (the real faces' rows are the baseline).
+                Grid: how strongly the faces carry a regular pattern of period 2, 4 or 8 model pixels (the up-sampling layers' grid \
+                or checkerboard): the strongest of those frequencies over the power around it, per face, averaged; 2 to 3 for real \
+                faces (the input row is the baseline), 5 and more where a faint grid shows.
                 Identity distance: Euclidean distance of face descriptors to the target person's mean descriptor (dlib's same-person \
                 threshold is 0.6); the "input faces" row is where an unswapped face stands.
                 """);
