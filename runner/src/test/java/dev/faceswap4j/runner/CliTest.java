@@ -3,8 +3,10 @@ package dev.faceswap4j.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +82,17 @@ class CliTest {
         assertEquals(Main.USER_ERROR, run.exit());
         assertTrue(run.err().startsWith("error: unknown detector 'nope' (faceswap4j.detector, --set detector=nope)"), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    /** An earlier before | after sheet is an output too: kept, and said so before any frame is read, without --overwrite. */
+    @Test
+    void convertKeepsAnEarlierBeforeAfterSheet() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.mp4"), "not read");
+        Path sheet = Files.writeString(dir.resolve("out-before-after.png"), "an earlier sheet");
+        Run run = run("convert", "-i", input.toString(), "-m", dir.resolve("model").toString(), "-o", dir.resolve("out.mp4").toString());
+        assertEquals(Main.USER_ERROR, run.exit());
+        assertEquals("error: output " + sheet + " already exists; pass --overwrite or choose another name\n", run.err());
+        assertEquals("an earlier sheet", Files.readString(sheet));
     }
 
     @Test

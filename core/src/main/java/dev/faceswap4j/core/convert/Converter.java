@@ -70,7 +70,6 @@ public final class Converter {
         this(detector, landmarks, null, settings, stages, progress);
     }
 
-    /** Converts {@code input} into {@code output}: a video (audio copied from the input) or a folder of PNGs. */
     /** --overwrite replaces an earlier output, never the input it is made from (a folder of frames included). */
     private static void refuseToReplaceTheInput(Path input, Path output) {
         try {
@@ -82,6 +81,7 @@ public final class Converter {
         }
     }
 
+    /** Converts {@code input} into {@code output}: a video (audio copied from the input) or a folder of PNGs. */
     public Summary run(Path input, Swapper swapper, FaceWindow window, Direction direction, Path output, boolean overwrite) {
         if (stages.mask().needsModelMask() && !swapper.predictsMask()) {
             throw new FaceswapException("convert.mask takes the model's own mask, but this model predicts none"

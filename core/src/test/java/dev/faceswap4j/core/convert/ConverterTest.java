@@ -207,4 +207,20 @@ class ConverterTest {
         assertEquals("no face found in " + in + " (" + FRAMES + " frames); nothing written", e.getMessage());
         assertFalse(Files.exists(out));
     }
+
+    /** --overwrite replaces an earlier result, never the frames it is made from: they are left as they were. */
+    @Test
+    void theInputIsNeverItsOwnOutput() throws IOException {
+        Path in = frames();
+        List<Path> before;
+        try (var files = Files.list(in)) {
+            before = files.sorted().toList();
+        }
+        FaceswapException e = assertThrows(FaceswapException.class,
+                () -> converter(everyThirdFrameWithoutAFace()).run(in, new IdentitySwapper(), WINDOW, Direction.A_TO_B, in, true));
+        assertEquals("output " + in + " is the input; choose another name for the result", e.getMessage());
+        try (var files = Files.list(in)) {
+            assertEquals(before, files.sorted().toList(), "the input frames are all there");
+        }
+    }
 }
