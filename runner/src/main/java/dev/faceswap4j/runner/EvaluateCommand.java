@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import dev.faceswap4j.api.Direction;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.core.evaluate.EvaluationReport;
+import dev.faceswap4j.core.evaluate.Gallery;
 import dev.faceswap4j.core.evaluate.SwapEvaluation;
 import dev.faceswap4j.core.pipeline.Pipeline;
 import dev.faceswap4j.core.util.FileTrees;
@@ -42,6 +43,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--others", split = ",", paramLabel = "DIR,DIR", description = "Faces of more people (extract output), named by their folder.")
     List<Path> others = List.of();
+
+    @Option(names = "--gallery", split = ",", paramLabel = "IMG,IMG",
+            description = "Photos whose every face is one more person for ID retrieval to pick among (default: the sample photos of the model store, about 20 faces; none: only A, B and --others).")
+    List<String> gallery;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "REPORT_DIR", description = "Report folder.")
     Path output;
@@ -85,13 +90,29 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         SwapEvaluation.Settings settings = SwapEvaluation.settingsFor(Direction.parse(direction), facesA, facesB, more, facesPerPerson, every,
-                !noProgress);
+                !noProgress).withGallery(galleryPhotos(conf));
         SwapEvaluation.Result result = Pipeline.of(conf).evaluate(settings, source, FrameRange.parse(frames), swapped, output);
         PrintWriter out = spec.commandLine().getOut();
         out.print(EvaluationReport.markdown(result.summary()));
         out.println("report: " + output);
         out.flush();
         return 0;
+    }
+
+    private List<Path> galleryPhotos(Config conf) {
+        if (gallery == null) {
+            return Gallery.samplePhotos(conf);
+        }
+        if (gallery.equals(List.of("none"))) {
+            return List.of();
+        }
+        List<Path> photos = gallery.stream().map(Path::of).toList();
+        for (Path photo : photos) {
+            if (!Files.isRegularFile(photo)) {
+                throw new FaceswapException("gallery photo not found: " + photo);
+            }
+        }
+        return photos;
     }
 
 }

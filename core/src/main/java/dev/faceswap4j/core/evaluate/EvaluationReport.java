@@ -71,6 +71,10 @@ public final class EvaluationReport {
         md.append("| figure | swapped | source (baseline) | bar |\n|---|---:|---:|---|\n");
         row(md, "ID retrieval top-1 towards " + s.subject().target(), s.identity().idRetrieval(), s.identity().sourceIdRetrieval(), "≥ 0.9");
         row(md, "source retrieved as " + s.subject().sourcePerson(), Double.NaN, s.identity().sourceRetrievedAsSource(), "(the metric works)");
+        row(md, s.subject().target() + "'s rank among the " + s.subject().identities().size() + " people, mean", s.identity().targetRank(), Double.NaN,
+                "1: always the nearest");
+        row(md, "margin: nearest other person's distance − " + s.subject().target() + "'s", s.identity().targetMargin(), Double.NaN,
+                "above 0: " + s.subject().target() + " nearer than anyone else");
         row(md, "descriptor distance to " + s.subject().target() + "'s mean", s.identity().swappedToTarget(), s.identity().sourceToTarget(), "lower is more " + s.subject().target());
         row(md, "descriptor distance to " + s.subject().sourcePerson() + "'s mean", s.identity().swappedToSource(), Double.NaN, "higher is less " + s.subject().sourcePerson());
         row(md, "cosine to " + s.subject().target() + "'s mean", s.identity().swappedTargetCosine(), Double.NaN, "");

@@ -41,9 +41,11 @@ public record EvaluationSummary(@JsonUnwrapped Subject subject, int framePairs, 
      * @param swappedToSource the same to the source person's mean
      * @param sourceToTarget the same for the source's faces to the target's mean
      * @param swappedTargetCosine mean cosine similarity of the swapped faces to the target's mean
+     * @param targetRank mean rank of the target among everyone for the swapped faces (1: always nearest)
+     * @param targetMargin mean distance to the nearest other person minus that to the target (above 0: the target nearer)
      */
     public record Identity(double idRetrieval, double sourceIdRetrieval, double sourceRetrievedAsSource, double swappedToTarget,
-            double swappedToSource, double sourceToTarget, double swappedTargetCosine) {}
+            double swappedToSource, double sourceToTarget, double swappedTargetCosine, double targetRank, double targetMargin) {}
 
     /**
      * What the swap did to the pixels.
@@ -95,7 +97,8 @@ public record EvaluationSummary(@JsonUnwrapped Subject subject, int framePairs, 
                 share(withFace, f -> subject.target().equals(f.identity().sourceNearest())),
                 share(withFace, f -> subject.sourcePerson().equals(f.identity().sourceNearest())),
                 mean(both, f -> f.identity().swappedToTarget()), mean(both, f -> f.identity().swappedToSource()),
-                mean(withFace, f -> f.identity().sourceToTarget()), mean(both, f -> f.identity().swappedTargetCosine()));
+                mean(withFace, f -> f.identity().sourceToTarget()), mean(both, f -> f.identity().swappedTargetCosine()),
+                mean(both, f -> f.identity().targetRank()), mean(both, f -> f.identity().targetMargin()));
         double worst = both.stream().mapToDouble(f -> f.pixels().psnrOutside()).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
         Pixels pixels = new Pixels(mean(both, f -> f.pixels().psnrOutside()), worst, mean(both, f -> f.pixels().psnrInside()),
                 mean(both, f -> f.pixels().sharpnessSwapped()) / mean(both, f -> f.pixels().sharpnessSource()));

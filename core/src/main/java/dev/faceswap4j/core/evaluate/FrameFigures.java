@@ -22,9 +22,11 @@ public record FrameFigures(int frame, boolean sourceFace, boolean swappedFace, @
      * @param swappedToSource descriptor distance of the swapped face to the source person's mean
      * @param sourceToTarget the same for the unswapped face: the baseline
      * @param swappedTargetCosine cosine similarity of the swapped face to the target's mean
+     * @param targetRank where the target stands among everyone by distance to the swapped face (1: nearest; 0 without one)
+     * @param targetMargin the distance to the nearest other person minus that to the target (above 0: the target is nearest)
      */
     public record Identity(String swappedNearest, String sourceNearest, double swappedToTarget, double swappedToSource, double sourceToTarget,
-            double swappedTargetCosine) {}
+            double swappedTargetCosine, int targetRank, double targetMargin) {}
 
     /**
      * What the swap did to the pixels.

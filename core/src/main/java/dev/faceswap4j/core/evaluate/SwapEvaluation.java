@@ -11,6 +11,7 @@ import dev.faceswap4j.api.Landmarks;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.face.Descriptors;
 import dev.faceswap4j.core.face.FaceChips;
+import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.util.ProgressBars;
 import dev.faceswap4j.core.video.Frame;
 import dev.faceswap4j.core.video.FrameRange;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import me.tongfei.progressbar.ProgressBar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Judges a swapped video against the video it was made from, frame pair by frame pair, with the
@@ -31,6 +34,8 @@ import me.tongfei.progressbar.ProgressBar;
  * sharpness, temporal stability (jitter, flicker) and whether a face is still found at all.
  */
 public final class SwapEvaluation {
+
+    private static final Logger log = LoggerFactory.getLogger(SwapEvaluation.class);
 
     /** The 51 inner points (brows, nose, eyes, mouth) start after the 17 of the jaw line. */
     private static final int INNER_FROM = 17;
@@ -45,16 +50,25 @@ public final class SwapEvaluation {
      * @param target the name of the person the swap should show
      * @param facesPerPerson faces of each folder averaged into that person's descriptor
      * @param every judge every n-th frame pair (jitter and flicker need 1)
+     * @param gallery photos whose every face is one more person to be retrieved among (a judge harder to flatter than
+     *     A, B and a few others)
      */
-    public record Settings(Map<String, Path> people, String sourcePerson, String target, int facesPerPerson, int every, boolean progress) {
+    public record Settings(Map<String, Path> people, String sourcePerson, String target, int facesPerPerson, int every, boolean progress,
+            List<Path> gallery) {
         public Settings {
             people = new LinkedHashMap<>(people);
+            gallery = List.copyOf(gallery);
             if (!people.containsKey(sourcePerson) || !people.containsKey(target)) {
                 throw new FaceswapException("evaluate needs the faces of " + sourcePerson + " and " + target);
             }
             if (every < 1 || facesPerPerson < 1) {
                 throw new FaceswapException("evaluate: every and faces per person must be at least 1");
             }
+        }
+
+        /** These settings with every face of {@code photos} as one more person. */
+        public Settings withGallery(List<Path> photos) {
+            return new Settings(people, sourcePerson, target, facesPerPerson, every, progress, photos);
         }
     }
 
@@ -71,7 +85,7 @@ public final class SwapEvaluation {
         people.put("B", facesB);
         people.putAll(others);
         boolean towardB = direction == Direction.A_TO_B;
-        return new Settings(people, towardB ? "A" : "B", towardB ? "B" : "A", facesPerPerson, every, progress);
+        return new Settings(people, towardB ? "A" : "B", towardB ? "B" : "A", facesPerPerson, every, progress, List.of());
     }
 
     private final FaceDetector detector;
@@ -95,6 +109,7 @@ public final class SwapEvaluation {
     public Result run(Path source, FrameRange sourceFrames, Path swapped) {
         Identities identities = new Identities(embedder);
         settings.people().forEach((name, folder) -> identities.add(name, folder, settings.facesPerPerson()));
+        addGallery(identities);
         List<Measured> measured = new ArrayList<>();
         List<Image> chips = new ArrayList<>();
         try (FrameSource sourceVideo = FrameSource.open(source, sourceFrames);
@@ -155,6 +170,18 @@ public final class SwapEvaluation {
         return new Result(summary, frames);
     }
 
+    /** Each face the detector finds in the gallery's photos, as a person of its own named after the photo. */
+    private void addGallery(Identities identities) {
+        for (Path photo : settings.gallery()) {
+            Image image = Images.readBgr(photo);
+            List<Landmarks> faces = detector.detect(image).stream().map(d -> landmarks.predict(image, d.box())).toList();
+            String name = photo.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            if (identities.addPhoto(name, image, faces) == 0) {
+                log.warn("no face found in gallery photo {}", photo);
+            }
+        }
+    }
+
     /** One frame pair's figures before the identity figures, which are computed for all faces in batches at the end. */
     private static final class Measured {
         int frame;
@@ -177,7 +204,8 @@ public final class SwapEvaluation {
             FrameFigures.Identity identity = new FrameFigures.Identity(out == null ? "" : identities.nearest(out),
                     src == null ? "" : identities.nearest(src),
                     out == null ? Double.NaN : Descriptors.distance(out, target), out == null ? Double.NaN : Descriptors.distance(out, own),
-                    src == null ? Double.NaN : Descriptors.distance(src, target), out == null ? Double.NaN : Descriptors.cosine(out, target));
+                    src == null ? Double.NaN : Descriptors.distance(src, target), out == null ? Double.NaN : Descriptors.cosine(out, target),
+                    out == null ? 0 : identities.rank(out, settings.target()), out == null ? Double.NaN : identities.margin(out, settings.target()));
             return new FrameFigures(frame, source != null, swapped != null, identity, landmarks, pixels, stability);
         }
     }

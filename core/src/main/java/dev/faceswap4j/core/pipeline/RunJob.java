@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import dev.faceswap4j.api.Direction;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.core.convert.ConvertSettings;
+import dev.faceswap4j.core.evaluate.Gallery;
 import dev.faceswap4j.core.evaluate.SwapEvaluation;
 import dev.faceswap4j.core.extract.Extractor;
 import dev.faceswap4j.core.people.People;
@@ -124,7 +125,7 @@ public final class RunJob implements Stoppable {
         Path output = settings.output();
         if (settings.evaluate() && !FrameSource.isImage(output) && Files.isRegularFile(output)) {
             SwapEvaluation.Settings evaluation = SwapEvaluation.settingsFor(settings.direction(), settings.facesA(), settings.facesB(), Map.of(),
-                    40, 1, progress);
+                    40, 1, progress).withGallery(Gallery.samplePhotos(pipeline.config()));
             Path report = settings.workDir().resolve("evaluate");
             step.accept(new JobStep.Evaluated(pipeline.evaluate(evaluation, settings.input(), convert.frames(), output, report), report));
         }

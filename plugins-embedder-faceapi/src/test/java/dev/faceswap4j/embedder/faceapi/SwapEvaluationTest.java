@@ -35,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.bytedeco.opencv.global.opencv_core;
@@ -171,6 +172,29 @@ class SwapEvaluationTest {
         assertTrue(Files.size(report.resolve(EvaluationReport.PLOT)) > 10_000);
     }
 
+    /**
+     * With the faces of three more photos in the gallery, B's place among everyone: behind A for A's own unswapped
+     * face (rank 2 or more, margin below 0), first with a clear margin when the face is the target's.
+     */
+    @Test
+    void theGalleryRanksTheTargetAmongEveryone() {
+        List<Path> gallery = List.of(TestModels.samplePhoto(4), TestModels.samplePhoto(5), TestModels.samplePhoto(6));
+        EvaluationSummary wrong = new SwapEvaluation(new DlibDetector(), predictor::predict, embedder, settings().withGallery(gallery))
+                .run(source, FrameRange.ALL, source).summary();
+        List<String> identities = wrong.subject().identities();
+        assertTrue(identities.size() >= 6 && identities.contains("sample4#1") && identities.contains("sample6#1"), identities.toString());
+        assertEquals(0.0, wrong.identity().idRetrieval());
+        assertTrue(wrong.identity().targetRank() >= 2, "B's rank for A's face " + wrong.identity().targetRank());
+        assertTrue(wrong.identity().targetMargin() < 0, "margin " + wrong.identity().targetMargin());
+
+        SwapEvaluation.Settings towardA = new SwapEvaluation.Settings(people, "B", "A", 10, 1, false, gallery);
+        EvaluationSummary right = new SwapEvaluation(new DlibDetector(), predictor::predict, embedder, towardA).run(source, FrameRange.ALL, source)
+                .summary();
+        assertEquals(1.0, right.identity().idRetrieval());
+        assertEquals(1.0, right.identity().targetRank(), "A's own face: A first among " + identities.size());
+        assertTrue(right.identity().targetMargin() > 0.1, "margin " + right.identity().targetMargin());
+    }
+
     @Test
     void differentFrameCountsAreOneClearError() {
         FaceswapException e = assertThrows(FaceswapException.class,
@@ -183,7 +207,7 @@ class SwapEvaluationTest {
     }
 
     private static SwapEvaluation.Settings settings() {
-        return new SwapEvaluation.Settings(people, "A", "B", 10, 1, false);
+        return new SwapEvaluation.Settings(people, "A", "B", 10, 1, false, List.of());
     }
 
     private static Path extract(Path input, String name) {
