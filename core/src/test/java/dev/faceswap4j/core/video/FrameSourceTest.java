@@ -1,9 +1,12 @@
 package dev.faceswap4j.core.video;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.faceswap4j.api.ChannelOrder;
+import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.LandmarkPredictor;
 import dev.faceswap4j.api.Rect;
@@ -78,6 +81,15 @@ class FrameSourceTest {
             assertTrue(difference < 8, "mean difference from the upright photo " + difference);
             assertEquals(1, new DlibDetector().detect(frame.image()).size(), "HOG finds the upright face");
         }
+    }
+
+    /** --frames past a short clip's end says so, with the clip's length, instead of "no face found (0 frames)". */
+    @Test
+    void framesPastTheEndAreOneClearError() throws Exception {
+        Image grey = new Image(64, 48, ChannelOrder.BGR, new byte[64 * 48 * 3]);
+        Path clip = TestVideos.withAudio(dir.resolve("short.mp4"), 12, 10, i -> grey);
+        FaceswapException e = assertThrows(FaceswapException.class, () -> FrameSource.open(clip, FrameRange.parse("500:600")));
+        assertEquals("frames 500:600 start past the end of " + clip + " (12 frames)", e.getMessage());
     }
 
     private static double meanAbsoluteDifference(Image a, Image b) {
