@@ -19,14 +19,13 @@ import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.landmarks.ShapePredictor;
-import dev.faceswap4j.core.testing.DlibDetector;
+import dev.faceswap4j.core.testing.TestImages;
 import dev.faceswap4j.core.testing.TestModels;
 import dev.faceswap4j.core.video.VideoSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -53,14 +52,9 @@ class ConverterTest {
 
     @BeforeAll
     static void aRealFaceInASmallScene() {
-        Image photo = Images.readBgr(TestModels.samplePhoto(2));
-        Rect box = new DlibDetector().detect(photo).stream().map(Detection::box).max(Comparator.comparingDouble(Rect::area)).orElseThrow();
-        int x = (int) Math.max(0, box.x() - box.width());
-        int y = (int) Math.max(0, box.y() - box.height());
-        int w = (int) Math.min(photo.width() - x, 3 * box.width());
-        int h = (int) Math.min(photo.height() - y, 3 * box.height());
-        scene = OpenCvImages.cropResize(photo, x, y, w, h, w, h);
-        face = new Rect(box.x() - x, box.y() - y, box.width(), box.height());
+        TestImages.Scene small = TestImages.womanInASmallScene();
+        scene = small.image();
+        face = small.face();
         predictor = ShapePredictor.load(TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68));
     }
 

@@ -9,9 +9,7 @@ import dev.faceswap4j.api.SwapModelProvider;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
 import dev.faceswap4j.api.TrainerOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.faceswap4j.core.testing.IterationFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -85,20 +83,12 @@ public final class PassThroughModelProvider implements SwapModelProvider {
 
         @Override
         public void save(Path dir) {
-            try {
-                Files.writeString(dir.resolve("iteration"), Long.toString(iteration));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            IterationFile.save(dir, iteration);
         }
 
         @Override
         public void load(Path dir) {
-            try {
-                iteration = Long.parseLong(Files.readString(dir.resolve("iteration")));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            iteration = IterationFile.load(dir);
         }
 
         @Override

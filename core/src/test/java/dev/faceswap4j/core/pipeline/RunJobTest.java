@@ -9,22 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
-import dev.faceswap4j.api.Detection;
 import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.config.ConfigLoader;
-import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.core.landmarks.DlibLandmarkPredictorProvider;
 import dev.faceswap4j.core.plugin.PluginRegistry;
-import dev.faceswap4j.core.testing.DlibDetector;
+import dev.faceswap4j.core.testing.TestImages;
 import dev.faceswap4j.core.testing.TestModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -49,15 +45,10 @@ class RunJobTest {
     @BeforeAll
     static void aRealFaceInASmallScene(@TempDir Path shared) {
         TestModels.require(DlibLandmarkPredictorProvider.SHAPE_PREDICTOR_68);
-        Image photo = Images.readBgr(TestModels.samplePhoto(2));
-        Rect box = new DlibDetector().detect(photo).stream().map(Detection::box).max(Comparator.comparingDouble(Rect::area)).orElseThrow();
-        int x = (int) Math.max(0, box.x() - box.width());
-        int y = (int) Math.max(0, box.y() - box.height());
-        int w = (int) Math.min(photo.width() - x, 3 * box.width());
-        int h = (int) Math.min(photo.height() - y, 3 * box.height());
+        TestImages.Scene small = TestImages.womanInASmallScene();
         scene = shared.resolve("scene.png");
-        OpenCvImages.writeImage(OpenCvImages.cropResize(photo, x, y, w, h, w, h), scene);
-        face = new Rect(box.x() - x, box.y() - y, box.width(), box.height());
+        OpenCvImages.writeImage(small.image(), scene);
+        face = small.face();
     }
 
     @AfterEach

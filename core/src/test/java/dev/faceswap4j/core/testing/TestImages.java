@@ -1,12 +1,31 @@
 package dev.faceswap4j.core.testing;
 
 import dev.faceswap4j.api.ChannelOrder;
+import dev.faceswap4j.api.Detection;
 import dev.faceswap4j.api.Image;
+import dev.faceswap4j.api.Rect;
+import dev.faceswap4j.core.image.Images;
+import dev.faceswap4j.core.image.OpenCvImages;
+import java.util.Comparator;
 
 /** Variants of real test images. */
 public final class TestImages {
 
     private TestImages() {}
+
+    /** A small scene round a real face, and where the face is in it. */
+    public record Scene(Image image, Rect face) {}
+
+    /** The woman of sample photo 2 in a scene three faces wide and high round her face (found by dlib). */
+    public static Scene womanInASmallScene() {
+        Image photo = Images.readBgr(TestModels.samplePhoto(2));
+        Rect box = new DlibDetector().detect(photo).stream().map(Detection::box).max(Comparator.comparingDouble(Rect::area)).orElseThrow();
+        int x = (int) Math.max(0, box.x() - box.width());
+        int y = (int) Math.max(0, box.y() - box.height());
+        int w = (int) Math.min(photo.width() - x, 3 * box.width());
+        int h = (int) Math.min(photo.height() - y, 3 * box.height());
+        return new Scene(OpenCvImages.cropResize(photo, x, y, w, h, w, h), new Rect(box.x() - x, box.y() - y, box.width(), box.height()));
+    }
 
     /** The gray version of a BGR image, each pixel the integer mean of its channels (dlib's conversion). */
     public static Image gray(Image bgr) {

@@ -7,9 +7,7 @@ import dev.faceswap4j.api.SwapModel;
 import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.api.Trainer;
 import dev.faceswap4j.api.TrainerOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.faceswap4j.core.testing.IterationFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -72,20 +70,12 @@ final class ScriptedModel implements SwapModel {
 
             @Override
             public void save(Path dir) {
-                try {
-                    Files.writeString(dir.resolve("iteration"), Long.toString(iteration));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                IterationFile.save(dir, iteration);
             }
 
             @Override
             public void load(Path dir) {
-                try {
-                    iteration = Long.parseLong(Files.readString(dir.resolve("iteration")));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                iteration = IterationFile.load(dir);
             }
 
             @Override
