@@ -47,6 +47,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     PeopleOptions people;
 
+    @Mixin
+    ClusterOption cluster;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -55,6 +58,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        cluster.applyTo(config);
         Config conf = config.load();
         ConvertSettings settings = ConvertSettings.from(conf.getConfig("faceswap4j.convert"));
         if (frames != null) {

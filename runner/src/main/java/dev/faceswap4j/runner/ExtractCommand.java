@@ -37,6 +37,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     PeopleOptions people;
 
+    @Mixin
+    ClusterOption cluster;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -45,6 +48,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        cluster.applyTo(config);
         Config conf = config.load();
         Extractor.Summary summary = Pipeline.of(conf).extractor(new Pipeline.ExtractOverrides(every, minSize, frames, people::over, false), !noProgress).run(input, output);
         PrintWriter out = spec.commandLine().getOut();

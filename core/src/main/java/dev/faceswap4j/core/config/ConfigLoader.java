@@ -74,17 +74,54 @@ public final class ConfigLoader {
             for (String set : sets) {
                 user = parseSet(set).withFallback(user);
             }
-            // System properties at the root only serve substitutions such as ${user.home}; ours were taken above (and are
-            // checked there: among the defaults a misspelt -Dfaceswap4j.x would pass for a known key).
-            Config lowest = ConfigFactory.parseProperties(otherSystemProperties(), ConfigParseOptions.defaults()
-                    .setOriginDescription("system properties"));
-            Config merged = user.withFallback(preset(user)).withFallback(reference).withFallback(lowest).resolve(ConfigResolveOptions.defaults());
-            Config resolvedReference = reference.withFallback(lowest).resolve();
-            merged.checkValid(resolvedReference, ROOT);
-            rejectBadKeys(user, resolvedReference, merged);
-            return merged;
+            return merge(user, reference);
         } catch (ConfigException e) {
             throw new FaceswapException("config error: " + Messages.firstLine(e), e);
+        }
+    }
+
+    /** The user's settings over the preset they name, the defaults and the system properties, resolved and checked. */
+    private Config merge(Config user, Config reference) {
+        // System properties at the root only serve substitutions such as ${user.home}; ours were taken before (and are
+        // checked there: among the defaults a misspelt -Dfaceswap4j.x would pass for a known key).
+        Config lowest = lowest();
+        Config merged = user.withFallback(preset(user)).withFallback(reference).withFallback(lowest).resolve(ConfigResolveOptions.defaults());
+        Config resolvedReference = reference.withFallback(lowest).resolve();
+        merged.checkValid(resolvedReference, ROOT);
+        rejectBadKeys(user, resolvedReference, merged);
+        return merged;
+    }
+
+    private Config lowest() {
+        return ConfigFactory.parseProperties(otherSystemProperties(), ConfigParseOptions.defaults().setOriginDescription("system properties"));
+    }
+
+    /**
+     * The settings of {@code config} (one this loader made) that differ from this machine's defaults, as HOCON text:
+     * what a job sends to the machines that run its pieces, where {@link #loadDifferences} lays them over that
+     * machine's own defaults (a model store under its own home folder, say).
+     */
+    public String differences(Config config) {
+        Config defaults = ConfigFactory.parseResources(classLoader, "reference.conf").withFallback(lowest()).resolve();
+        Map<String, Object> changed = new TreeMap<>();
+        for (Map.Entry<String, ConfigValue> entry : config.withOnlyPath(ROOT).entrySet()) {
+            String path = entry.getKey();
+            Object value = entry.getValue().unwrapped();
+            if (!defaults.hasPathOrNull(path) || !java.util.Objects.equals(defaults.getValue(path).unwrapped(), value)) {
+                changed.put(path, value);
+            }
+        }
+        return ConfigFactory.parseMap(changed, "settings sent by the driver").root().render(com.typesafe.config.ConfigRenderOptions.concise());
+    }
+
+    /** The config a {@link #differences} text makes on this machine's defaults. */
+    public Config loadDifferences(String differences) {
+        try {
+            Config reference = ConfigFactory.parseResources(classLoader, "reference.conf");
+            return merge(ConfigFactory.parseString(differences, ConfigParseOptions.defaults().setOriginDescription("settings sent by the driver")),
+                    reference);
+        } catch (ConfigException e) {
+            throw new FaceswapException("config error in the settings sent by the driver: " + Messages.firstLine(e), e);
         }
     }
 

@@ -43,6 +43,19 @@ public interface FrameSource extends AutoCloseable {
         return new RangedFrameSource(source, range);
     }
 
+    /**
+     * The frames {@code segment} decodes ({@code decodeFirst..decodeEnd}), numbered as in the whole input: for a video
+     * whose {@code index} allows it a decode from the key frame before them, else (an image folder, a video that cannot
+     * be split; {@code index} may be null) the frames counted from the start.
+     */
+    static FrameSource open(Path input, Segment segment, VideoIndex index) {
+        if (index != null && index.splittable()) {
+            return SegmentFrameSource.open(input, index, segment);
+        }
+        return new RangedFrameSource(open(input), new FrameRange(new FrameRange.Bound(segment.decodeFirst(), false),
+                new FrameRange.Bound(segment.decodeEnd(), false)));
+    }
+
     /** A video (anything FFmpeg reads), a folder of images, or a single image. */
     static FrameSource open(Path input) {
         if (Files.isDirectory(input)) {

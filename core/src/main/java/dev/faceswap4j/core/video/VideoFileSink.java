@@ -35,10 +35,8 @@ final class VideoFileSink implements FrameSink {
 
     VideoFileSink(Path output, VideoSettings settings, double frameRate, AudioTrack audio) {
         this.output = output;
-        String name = output.getFileName().toString();
-        String extension = name.substring(name.lastIndexOf('.'));
-        this.videoOnly = PartialFiles.beside(output, "video" + extension);
-        this.muxed = PartialFiles.beside(output, "partial" + extension);
+        this.videoOnly = hidden(output, "video");
+        this.muxed = hidden(output, "partial");
         this.settings = settings;
         this.frameRate = frameRate > 0 ? frameRate : 25;
         this.audio = audio;
@@ -108,6 +106,22 @@ final class VideoFileSink implements FrameSink {
             throw new FaceswapException("cannot finish " + output + ": " + Messages.firstLine(e), e);
         }
         recorder = null;
+        publish(videoOnly, audio, output);
+        committed = true;
+    }
+
+    /** A partial file of this process beside {@code output}, with its extension (FFmpeg picks the container by it). */
+    static Path hidden(Path output, String role) {
+        String name = output.getFileName().toString();
+        return PartialFiles.beside(output, role + name.substring(name.lastIndexOf('.')));
+    }
+
+    /**
+     * Moves the finished {@code videoOnly} (a {@link #hidden} file of {@code output}) into place with {@code audio}'s
+     * packets copied in, when there is audio; the hidden files are gone afterwards, whatever happened.
+     */
+    static void publish(Path videoOnly, AudioTrack audio, Path output) {
+        Path muxed = hidden(output, "partial");
         try {
             Path finished = videoOnly;
             if (audio != null && AudioMuxer.hasAudio(audio.file())) {
@@ -115,7 +129,6 @@ final class VideoFileSink implements FrameSink {
                 finished = muxed;
             }
             Files.move(finished, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            committed = true;
         } catch (IOException e) {
             throw new FaceswapException("cannot move the video into " + output + ": " + Messages.firstLine(e), e);
         } finally {

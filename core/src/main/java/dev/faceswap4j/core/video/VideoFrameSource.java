@@ -83,6 +83,25 @@ final class VideoFrameSource implements FrameSource {
         return grabber.getFrameRate();
     }
 
+    /** JavaCV's timestamp of the frame {@link #next()} returned last, in microseconds (container start time included). */
+    long lastTime() {
+        return grabber.getTimestamp();
+    }
+
+    /**
+     * Moves to the key frame at or before {@code time} (a frame timestamp as {@link #lastTime()} gives) and decodes up to
+     * it. JavaCV adds the container's start time to the time it is given, which frame timestamps already hold, so it
+     * is taken off here. Some demuxers (MPEG-TS) land a key frame late: the caller checks the frames that follow.
+     */
+    void seek(long time) {
+        long start = grabber.getFormatContext().start_time();
+        try {
+            grabber.setTimestamp(time - (start == avutil.AV_NOPTS_VALUE ? 0 : start));
+        } catch (FrameGrabber.Exception e) {
+            throw new FaceswapException("cannot seek in video " + file + ": " + firstLine(e), e);
+        }
+    }
+
     @Override
     public Frame next() {
         while (true) {

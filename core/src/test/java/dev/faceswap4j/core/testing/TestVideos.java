@@ -78,6 +78,68 @@ public final class TestVideos {
         return file;
     }
 
+    /** Test patterns for decoders: the encoder's way of ordering and timing frames is what differs. */
+    public enum Pattern {
+        /** MPEG-2 video in an MPEG transport stream: B-frames, open GOPs of 12, a start time above 1 s. */
+        MPEG2_TS_OPEN_GOP("ts"),
+        /** MPEG-4 part 2 in MP4 with two B-frames between references. */
+        MPEG4_B_FRAMES("mp4"),
+        /** MPEG-4 part 2 in MP4 whose frames come 1, 2 or 3 thirtieths of a second apart. */
+        VARIABLE_FRAME_RATE("mp4");
+
+        final String extension;
+
+        Pattern(String extension) {
+            this.extension = extension;
+        }
+    }
+
+    /**
+     * A clip of {@code frames} frames of 160x120 in which every frame differs from every other (a moving gradient and
+     * the frame number's bits as blocks), so a lost, repeated or swapped frame shows in a checksum.
+     */
+    public static Path pattern(Path dir, Pattern pattern, int frames) throws Exception {
+        Path file = dir.resolve(pattern.name().toLowerCase(java.util.Locale.ROOT) + "." + pattern.extension);
+        int width = 160;
+        int height = 120;
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
+            recorder.setFrameRate(30);
+            recorder.setGopSize(12);
+            recorder.setVideoQuality(4);
+            if (pattern == Pattern.MPEG2_TS_OPEN_GOP) {
+                recorder.setFormat("mpegts");
+                recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG2VIDEO);
+            } else {
+                recorder.setFormat("mp4");
+                recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+            }
+            recorder.setMaxBFrames(pattern == Pattern.VARIABLE_FRAME_RATE ? 0 : 2);
+            recorder.start();
+            Frame video = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
+            int slot = 0;
+            for (int i = 0; i < frames; i++) {
+                ByteBuffer pixels = (ByteBuffer) video.image[0];
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        int bit = (x / 10) + 16 * (y / 60);
+                        int block = bit < 16 && ((i >> bit) & 1) != 0 ? 200 : 0;
+                        int at = y * video.imageStride + 3 * x;
+                        pixels.put(at, (byte) ((x + 3 * i) & 0xff));
+                        pixels.put(at + 1, (byte) ((y * 2 + i) & 0xff));
+                        pixels.put(at + 2, (byte) block);
+                    }
+                }
+                if (pattern == Pattern.VARIABLE_FRAME_RATE) {
+                    recorder.setFrameNumber(slot);
+                    slot += 1 + (i * 7 % 3);
+                }
+                recorder.record(video, avutil.AV_PIX_FMT_BGR24);
+            }
+            recorder.stop();
+        }
+        return file;
+    }
+
     /** The payload of every packet of the file's audio stream, in order. */
     public static List<byte[]> audioPackets(Path file) throws Exception {
         List<byte[]> packets = new ArrayList<>();
