@@ -61,7 +61,7 @@ final class SparkEngine implements ClusterEngine {
             return;
         }
         long deadline = System.nanoTime() + settings.executorWait().toNanos();
-        while (context.statusTracker().getExecutorInfos().length < 2) { // the driver counts as one
+        while (context.sc().statusTracker().getExecutorInfos().length < 2) { // the driver counts as one
             if (System.nanoTime() > deadline) {
                 throw new FaceswapException("cluster " + settings.master() + ": no worker gave this job an executor within "
                         + settings.executorWait().toSeconds() + " s (are workers registered with the master, with free cores and memory?"

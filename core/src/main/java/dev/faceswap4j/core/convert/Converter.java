@@ -14,6 +14,9 @@ import dev.faceswap4j.core.util.StageTimer;
 import dev.faceswap4j.core.video.AudioTrack;
 import dev.faceswap4j.core.video.FrameSink;
 import dev.faceswap4j.core.video.FrameSource;
+import dev.faceswap4j.core.video.OwnFramesSink;
+import dev.faceswap4j.core.video.Segment;
+import dev.faceswap4j.core.video.VideoIndex;
 import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import org.slf4j.Logger;
@@ -83,22 +87,54 @@ public final class Converter {
 
     /** Converts {@code input} into {@code output}: a video (audio copied from the input) or a folder of PNGs. */
     public Summary run(Path input, Swapper swapper, FaceWindow window, Direction direction, Path output, boolean overwrite) {
+        checkMask(swapper);
+        refuseToReplaceTheInput(input, output);
+        try (FrameSource source = FrameSource.open(input, settings.frames());
+                FrameSink sink = FrameSink.openWithAudio(output, settings.video(), source.frameRate(), audioOf(input, source), overwrite)) {
+            Summary summary = convert(source, sink, swapper, window, direction, frame -> true, source.frameCount(), input);
+            if (summary.faces() == 0) {
+                throw new FaceswapException("no face found in " + input + " (" + summary.frames() + " frames); nothing written");
+            }
+            sink.commit();
+            return summary;
+        }
+    }
+
+    /**
+     * Converts the frames {@code segment} decodes of {@code input} (a video as {@code index} describes it, or an image
+     * folder: {@code index} null) and writes only its own frames into {@code output}, a video without sound (encoded at the
+     * bit rate {@code input}'s whole conversion would have) or a PNG folder; the frames before and after them only carry
+     * the tracks, smoothing and person decisions over the cut. A segment may hold no face: the job as a whole decides.
+     */
+    public Summary runSegment(Path input, VideoIndex index, Segment segment, Swapper swapper, FaceWindow window, Direction direction, Path output) {
+        checkMask(swapper);
+        try (FrameSource source = FrameSource.open(input, segment, index);
+                FrameSink sink = new OwnFramesSink(FrameSink.openPart(output, settings.video(), source.frameRate(), input), segment)) {
+            Summary summary = convert(source, sink, swapper, window, direction, segment::owns, segment.decodeEnd() - segment.decodeFirst(), input);
+            sink.commit();
+            return summary;
+        }
+    }
+
+    private void checkMask(Swapper swapper) {
         if (stages.mask().needsModelMask() && !swapper.predictsMask()) {
             throw new FaceswapException("convert.mask takes the model's own mask, but this model predicts none"
                     + " (train one with models.autoencoder.learn-mask = true, or use convert.mask = hull)");
         }
-        refuseToReplaceTheInput(input, output);
+    }
+
+    /** Runs {@code source} through the stages into {@code sink} (not committed); counts the faces of the frames {@code counted} keeps. */
+    private Summary convert(FrameSource source, FrameSink sink, Swapper swapper, FaceWindow window, Direction direction, IntPredicate counted,
+            int expected, Path input) {
         long start = System.nanoTime();
         StageTimer timer = new StageTimer();
-        try (FrameSource source = FrameSource.open(input, settings.frames());
-                FrameSink sink = FrameSink.openWithAudio(output, settings.video(), source.frameRate(), audioOf(input, source), overwrite);
-                FaceDetector faceDetector = detector.get();
+        try (FaceDetector faceDetector = detector.get();
                 LandmarkPredictor predictor = landmarks.get();
                 FaceEmbedder faceEmbedder = settings.people().filters() ? embedder.get() : null;
-                ProgressBar bar = progressBar(source.frameCount())) {
+                ProgressBar bar = progressBar(expected)) {
             FaceTracker tracker = new FaceTracker(faceDetector, predictor, faceEmbedder, new FaceChoice(settings.people(), settings.largestOnly(), 0),
                     timer);
-            FaceConversion work = new FaceConversion(settings, stages, tracker, new FaceConversion.Model(swapper, window, direction), timer);
+            FaceConversion work = new FaceConversion(settings, stages, tracker, new FaceConversion.Model(swapper, window, direction), timer, counted);
             int frames = new FramePipeline(settings.batchFrames(), timer).run(source, sink, work, written -> {
                 bar.stepBy(written);
                 bar.setExtraMessage(", " + work.faces() + " faces");
@@ -106,15 +142,12 @@ public final class Converter {
             if (frames == 0) {
                 throw new FaceswapException("no frames in " + input);
             }
-            if (source.frameCount() > frames) {
-                log.warn("{} announces {} frames, {} could be decoded: damaged frames were skipped", input, source.frameCount(), frames);
+            if (expected > frames) {
+                log.warn("{} announces {} frames, {} could be decoded: damaged frames were skipped", input, expected, frames);
             }
-            if (work.faces() == 0) {
-                throw new FaceswapException("no face found in " + input + " (" + frames + " frames); nothing written");
-            }
-            sink.commit();
-            return new Summary(frames, work.faces(), work.framesWithoutFace(), Duration.ofNanos(System.nanoTime() - start), timer.totals(),
-                    timer.perItem(frames));
+            int own = work.countedFrames();
+            return new Summary(own, work.faces(), work.framesWithoutFace(), Duration.ofNanos(System.nanoTime() - start), timer.totals(),
+                    timer.perItem(own));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -43,16 +44,20 @@ final class FaceConversion implements FramePipeline.Work {
     /** The model faces shown in the previous frame, by track: convert.temporal mixes them into the next. */
     private Map<Integer, Image> previousFaces = Map.of();
     private final FaceCompositor compositor;
+    /** Which frames count in {@link #faces} and {@link #framesWithoutFace}: a segment's own, not those it decodes around them. */
+    private final IntPredicate counted;
     private int faces;
     private int framesWithoutFace;
+    private int countedFrames;
 
-    FaceConversion(ConvertSettings settings, ConvertStages stages, FaceTracker tracker, Model model, StageTimer timer) {
+    FaceConversion(ConvertSettings settings, ConvertStages stages, FaceTracker tracker, Model model, StageTimer timer, IntPredicate counted) {
         this.settings = settings;
         this.compositor = new FaceCompositor(settings, stages);
         this.smoother = new LandmarkSmoother(settings.smooth());
         this.tracker = tracker;
         this.model = model;
         this.timer = timer;
+        this.counted = counted;
     }
 
     /** Faces swapped so far. */
@@ -62,6 +67,11 @@ final class FaceConversion implements FramePipeline.Work {
 
     int framesWithoutFace() {
         return framesWithoutFace;
+    }
+
+    /** Frames converted that {@code counted} keeps. */
+    int countedFrames() {
+        return countedFrames;
     }
 
     @Override
@@ -106,7 +116,8 @@ final class FaceConversion implements FramePipeline.Work {
         Iterator<Swapper.MaskedFace> swappedFaces = swapped.iterator();
         List<Image> result = new ArrayList<>(ready.size());
         for (int f = 0; f < ready.size(); f++) {
-            result.add(paste(ready.get(f).frame().image(), cuts.get(f), swappedFaces));
+            Frame frame = ready.get(f).frame();
+            result.add(paste(frame.image(), cuts.get(f), swappedFaces, counted.test(frame.index())));
         }
         timer.lap("blend", t);
         return result;
@@ -128,10 +139,15 @@ final class FaceConversion implements FramePipeline.Work {
     }
 
     /** The frame with its swapped faces (the next of {@code swapped}, one per cut) blended in; unchanged without a face. */
-    private Image paste(Image image, List<Cut> cuts, Iterator<Swapper.MaskedFace> swapped) {
+    private Image paste(Image image, List<Cut> cuts, Iterator<Swapper.MaskedFace> swapped, boolean count) {
         Map<Integer, Image> shown = new HashMap<>();
+        if (count) {
+            countedFrames++;
+        }
         if (cuts.isEmpty()) {
-            framesWithoutFace++;
+            if (count) {
+                framesWithoutFace++;
+            }
             previousFaces = shown;
             return image;
         }
@@ -148,7 +164,9 @@ final class FaceConversion implements FramePipeline.Work {
                         image.width(), image.height());
                 if (placement != null) {
                     compositor.blend(canvas, placement);
-                    faces++;
+                    if (count) {
+                        faces++;
+                    }
                 }
             }
             previousFaces = shown;

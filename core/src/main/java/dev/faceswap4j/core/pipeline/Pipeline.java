@@ -11,6 +11,8 @@ import dev.faceswap4j.api.Swapper;
 import dev.faceswap4j.core.config.WholeNumbers;
 import dev.faceswap4j.core.convert.ConvertSettings;
 import dev.faceswap4j.core.convert.ConvertStages;
+import dev.faceswap4j.core.cluster.ClusterEngine;
+import dev.faceswap4j.core.cluster.Clusters;
 import dev.faceswap4j.core.convert.Converter;
 import dev.faceswap4j.core.evaluate.BeforeAfterFrames;
 import dev.faceswap4j.core.evaluate.EvaluationReport;
@@ -32,6 +34,8 @@ import dev.faceswap4j.core.util.FileTrees;
 import dev.faceswap4j.core.util.PartialFiles;
 import dev.faceswap4j.core.video.FrameRange;
 import dev.faceswap4j.core.video.FrameSource;
+import dev.faceswap4j.core.video.Segment;
+import dev.faceswap4j.core.video.VideoIndex;
 import dev.faceswap4j.toolkit.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -170,15 +174,35 @@ public final class Pipeline {
         return new LoadedModel(checkpoint, registry.create(StageKind.MODEL, modelConf).loadSwapper(folder));
     }
 
-    /** Converts {@code input} with the latest checkpoint of {@code modelDir} and the configured stages. */
+    /**
+     * Converts {@code input} with the latest checkpoint of {@code modelDir} and the configured stages: in this process, or
+     * cut into segments on the cluster {@code faceswap4j.cluster} names.
+     */
     public Converter.Summary convert(ConvertSettings settings, Path input, Path modelDir, Direction direction, Path output, boolean overwrite,
             boolean progress) {
-        FaceStages stages = faceStages();
-        Converter converter = new Converter(stages.detector(), stages.landmarks(),
-                stages.embedderIf(settings.people().filters(), registry, conf), settings, ConvertStages.from(registry, conf), progress);
-        try (LoadedModel model = load(modelDir)) {
-            return converter.run(input, model.swapper(), model.window(), direction, output, overwrite);
+        String master = Clusters.master(conf);
+        if (!master.isEmpty()) {
+            try (ClusterEngine engine = Clusters.open(master, conf, Pipeline.class.getClassLoader())) {
+                return new SegmentedConvert(conf, engine).run(settings, input, modelDir, direction, output, overwrite);
+            }
         }
+        try (LoadedModel model = load(modelDir)) {
+            return converter(settings, progress).run(input, model.swapper(), model.window(), direction, output, overwrite);
+        }
+    }
+
+    /** Converts the frames {@code segment} decodes of {@code input} into {@code part}, keeping only its own (a task of {@link SegmentedConvert}). */
+    Converter.Summary convertSegment(ConvertSettings settings, Path input, VideoIndex index, Segment segment, Path modelDir, Direction direction,
+            Path part) {
+        try (LoadedModel model = load(modelDir)) {
+            return converter(settings, false).runSegment(input, index, segment, model.swapper(), model.window(), direction, part);
+        }
+    }
+
+    private Converter converter(ConvertSettings settings, boolean progress) {
+        FaceStages stages = faceStages();
+        return new Converter(stages.detector(), stages.landmarks(),
+                stages.embedderIf(settings.people().filters(), registry, conf), settings, ConvertStages.from(registry, conf), progress);
     }
 
     /** Judges {@code swapped} against {@code frames} of {@code source} with the configured stages; the report folder appears when complete. */

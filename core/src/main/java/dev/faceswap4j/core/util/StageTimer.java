@@ -18,6 +18,11 @@ public final class StageTimer {
         return now;
     }
 
+    /** Adds {@code stageNanos} measured elsewhere (a task on another machine) to {@code stage}. */
+    public synchronized void add(String stage, long stageNanos) {
+        nanos.merge(stage, stageNanos, Long::sum);
+    }
+
     public synchronized Map<String, Duration> totals() {
         Map<String, Duration> result = new LinkedHashMap<>();
         nanos.forEach((stage, n) -> result.put(stage, Duration.ofNanos(n)));

@@ -32,13 +32,7 @@ public interface FrameSink extends AutoCloseable {
     /** As {@link #open(Path, VideoSettings, double, Path, boolean)}, with the audio cut to {@code audio}'s window. */
     static FrameSink openWithAudio(Path output, VideoSettings video, double frameRate, AudioTrack audio, boolean overwrite) {
         FileTrees.checkNew(output, overwrite);
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new FaceswapException("cannot write " + output + ": folder " + parent + " does not exist");
-        }
-        if (parent != null && !Files.isWritable(parent)) {
-            throw new FaceswapException("cannot write " + output + ": folder " + parent + " is not writable");
-        }
+        checkFolder(output);
         String name = output.getFileName().toString();
         if (!name.contains(".")) {
             return new ImageFolderSink(output);
@@ -47,5 +41,28 @@ public interface FrameSink extends AutoCloseable {
             return new ImageFileSink(output);
         }
         return new VideoFileSink(output, video, frameRate, audio);
+    }
+
+    /**
+     * One part of a conversion cut into segments: a PNG folder when {@code output} has no extension, else a video without
+     * sound (it is added once, over the joined parts), encoded at the bit rate a conversion of {@code input} would use so
+     * that the parts join as one stream. An earlier part of the same name (an earlier attempt) is replaced.
+     */
+    static FrameSink openPart(Path output, VideoSettings video, double frameRate, Path input) {
+        checkFolder(output);
+        if (!output.getFileName().toString().contains(".")) {
+            return new ImageFolderSink(output);
+        }
+        return new VideoFileSink(output, video, frameRate, null, input);
+    }
+
+    private static void checkFolder(Path output) {
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new FaceswapException("cannot write " + output + ": folder " + parent + " does not exist");
+        }
+        if (parent != null && !Files.isWritable(parent)) {
+            throw new FaceswapException("cannot write " + output + ": folder " + parent + " is not writable");
+        }
     }
 }

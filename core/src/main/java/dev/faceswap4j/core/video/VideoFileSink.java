@@ -28,18 +28,25 @@ final class VideoFileSink implements FrameSink {
     private final VideoSettings settings;
     private final double frameRate;
     private final AudioTrack audio;
+    /** The video whose bit rate sets this one's (the input converted), or null. */
+    private final Path bitrateSource;
     private FFmpegFrameRecorder recorder;
     private org.bytedeco.javacv.Frame buffer;
     private boolean committed;
     private int written;
 
     VideoFileSink(Path output, VideoSettings settings, double frameRate, AudioTrack audio) {
+        this(output, settings, frameRate, audio, audio == null ? null : audio.file());
+    }
+
+    VideoFileSink(Path output, VideoSettings settings, double frameRate, AudioTrack audio, Path bitrateSource) {
         this.output = output;
         this.videoOnly = hidden(output, "video");
         this.muxed = hidden(output, "partial");
         this.settings = settings;
         this.frameRate = frameRate > 0 ? frameRate : 25;
         this.audio = audio;
+        this.bitrateSource = bitrateSource;
     }
 
     @Override
@@ -90,7 +97,7 @@ final class VideoFileSink implements FrameSink {
 
     /** The input's video bit rate where known, else about 0.1 bit per pixel per frame. */
     private long sourceBitrate(int width, int height) {
-        long known = audio == null ? 0 : MediaInfo.videoBitrate(audio.file());
+        long known = bitrateSource == null ? 0 : MediaInfo.videoBitrate(bitrateSource);
         return known > 0 ? known : (long) (0.1 * width * height * frameRate);
     }
 

@@ -1,5 +1,9 @@
 package dev.faceswap4j.core.testing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.faceswap4j.api.Image;
 import dev.faceswap4j.core.image.OpenCvImages;
 import java.nio.ByteBuffer;
@@ -8,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.zip.CRC32;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -155,5 +160,54 @@ public final class TestVideos {
             }
         }
         return packets;
+    }
+
+    /** A video as decoded: a checksum of each frame's pixels, its timestamp (µs), the stream's duration (µs) and codec. */
+    public record Decoded(List<Long> checksums, List<Long> times, long duration, int codec) {}
+
+    public static Decoded decode(Path file) throws Exception {
+        List<Long> checksums = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            for (Frame frame; (frame = grabber.grabImage()) != null; ) {
+                times.add(grabber.getTimestamp());
+                // The rows' pixels only: a row's stride may hold padding that is not part of the picture.
+                CRC32 crc = new CRC32();
+                ByteBuffer pixels = ((ByteBuffer) frame.image[0]).duplicate();
+                byte[] row = new byte[frame.imageWidth * frame.imageChannels];
+                for (int y = 0; y < frame.imageHeight; y++) {
+                    pixels.position(y * frame.imageStride);
+                    pixels.get(row);
+                    crc.update(row);
+                }
+                checksums.add(crc.getValue());
+            }
+            var stream = grabber.getFormatContext().streams(grabber.getVideoStream());
+            long duration = stream.duration() * 1_000_000L * stream.time_base().num() / stream.time_base().den();
+            return new Decoded(checksums, times, duration, grabber.getVideoCodec());
+        }
+    }
+
+    /** {@code frames} frames, each {@code 1/rate} after the one before (no gap, no repeat), lasting frames / rate. */
+    public static void assertEvenlyTimed(Decoded video, int frames, double rate) {
+        assertEquals(frames, video.times().size(), "frames");
+        long step = Math.round(1_000_000 / rate);
+        for (int i = 1; i < video.times().size(); i++) {
+            long gap = video.times().get(i) - video.times().get(i - 1);
+            assertTrue(Math.abs(gap - step) <= 1, "frame " + i + " comes " + gap + " µs after the one before, not " + step);
+        }
+        assertEquals(frames / rate, video.duration() / 1e6, 0.5 / rate, "duration = frames / fps");
+    }
+
+    /** {@code output}'s audio packets are {@code input}'s, bit for bit. */
+    public static void assertAudioCopied(Path input, Path output) throws Exception {
+        List<byte[]> before = audioPackets(input);
+        List<byte[]> after = audioPackets(output);
+        assertTrue(before.size() > 50, "audio packets in the input: " + before.size());
+        assertEquals(before.size(), after.size(), "audio packets");
+        for (int i = 0; i < before.size(); i++) {
+            assertArrayEquals(before.get(i), after.get(i), "audio packet " + i);
+        }
     }
 }

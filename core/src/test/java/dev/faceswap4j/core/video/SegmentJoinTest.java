@@ -1,8 +1,6 @@
 package dev.faceswap4j.core.video;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faceswap4j.api.ChannelOrder;
 import dev.faceswap4j.api.Image;
@@ -12,9 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,12 +38,12 @@ class SegmentJoinTest {
 
         List<Long> expected = new ArrayList<>();
         for (Path segment : segments) {
-            expected.addAll(decoded(segment).checksums);
+            expected.addAll(TestVideos.decode(segment).checksums());
         }
-        Decoded joined = decoded(output);
-        assertEquals(expected, joined.checksums, "the joined stream decodes to the segments' own frames: nothing was re-encoded");
-        assertEvenlyTimed(joined);
-        assertAudioCopied(input, output);
+        TestVideos.Decoded joined = TestVideos.decode(output);
+        assertEquals(expected, joined.checksums(), "the joined stream decodes to the segments' own frames: nothing was re-encoded");
+        TestVideos.assertEvenlyTimed(joined, FRAMES, RATE);
+        TestVideos.assertAudioCopied(input, output);
         assertEquals(List.of("input.mp4", "out.mp4", "segment-0.mp4", "segment-1.mp4", "segment-2.mp4"), listing());
     }
 
@@ -59,10 +55,10 @@ class SegmentJoinTest {
 
         assertEquals(SegmentJoin.Method.RE_ENCODED, SegmentJoin.write(segments, output, H264, RATE, AudioTrack.whole(input), false));
 
-        Decoded joined = decoded(output);
-        assertEquals(avcodec.AV_CODEC_ID_H264, joined.codec);
-        assertEvenlyTimed(joined);
-        assertAudioCopied(input, output);
+        TestVideos.Decoded joined = TestVideos.decode(output);
+        assertEquals(avcodec.AV_CODEC_ID_H264, joined.codec());
+        TestVideos.assertEvenlyTimed(joined, FRAMES, RATE);
+        TestVideos.assertAudioCopied(input, output);
         assertEquals(List.of("input.mp4", "out.mp4", "segment-0.mp4", "segment-1.mp4"), listing());
     }
 
@@ -76,52 +72,6 @@ class SegmentJoinTest {
             sink.commit();
         }
         return file;
-    }
-
-    private record Decoded(List<Long> checksums, List<Long> times, long duration, int codec) {}
-
-    private static Decoded decoded(Path file) throws Exception {
-        List<Long> checksums = new ArrayList<>();
-        List<Long> times = new ArrayList<>();
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
-            grabber.start();
-            for (org.bytedeco.javacv.Frame frame; (frame = grabber.grabImage()) != null; ) {
-                times.add(grabber.getTimestamp());
-                // The rows' pixels only: a row's stride may hold padding that is not part of the picture.
-                CRC32 crc = new CRC32();
-                java.nio.ByteBuffer pixels = ((java.nio.ByteBuffer) frame.image[0]).duplicate();
-                byte[] row = new byte[frame.imageWidth * frame.imageChannels];
-                for (int y = 0; y < frame.imageHeight; y++) {
-                    pixels.position(y * frame.imageStride);
-                    pixels.get(row);
-                    crc.update(row);
-                }
-                checksums.add(crc.getValue());
-            }
-            var stream = grabber.getFormatContext().streams(grabber.getVideoStream());
-            long duration = stream.duration() * 1_000_000L * stream.time_base().num() / stream.time_base().den();
-            return new Decoded(checksums, times, duration, grabber.getVideoCodec());
-        }
-    }
-
-    private static void assertEvenlyTimed(Decoded video) {
-        assertEquals(FRAMES, video.times.size(), "frames");
-        long step = Math.round(1_000_000 / RATE);
-        for (int i = 1; i < video.times.size(); i++) {
-            long gap = video.times.get(i) - video.times.get(i - 1);
-            assertTrue(Math.abs(gap - step) <= 1, "frame " + i + " comes " + gap + " µs after the one before, not " + step);
-        }
-        assertEquals(FRAMES / RATE, video.duration / 1e6, 0.5 / RATE, "duration = frames / fps");
-    }
-
-    private static void assertAudioCopied(Path input, Path output) throws Exception {
-        List<byte[]> before = TestVideos.audioPackets(input);
-        List<byte[]> after = TestVideos.audioPackets(output);
-        assertTrue(before.size() > 50, "audio packets in the input: " + before.size());
-        assertEquals(before.size(), after.size(), "audio packets");
-        for (int i = 0; i < before.size(); i++) {
-            assertArrayEquals(before.get(i), after.get(i), "audio packet " + i);
-        }
     }
 
     private List<String> listing() throws Exception {
