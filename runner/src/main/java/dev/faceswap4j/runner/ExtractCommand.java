@@ -18,7 +18,8 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = {"-i", "--input"}, required = true, paramLabel = "VIDEO|FOLDER", description = "A video FFmpeg reads, or a folder of images.")
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "VIDEO|FOLDER", description = {"A video FFmpeg reads, a folder of images, or a folder of videos",
+            "(each video's faces into a folder of their own under --output)."})
     Path input;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FACES_DIR", description = "Folder for the aligned faces (new, empty, or an earlier extract of the same input).")
@@ -50,7 +51,8 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         cluster.applyTo(config);
         Config conf = config.load();
-        Extractor.Summary summary = Pipeline.of(conf).extractor(new Pipeline.ExtractOverrides(every, minSize, frames, people::over, false), !noProgress).run(input, output);
+        Extractor.Summary summary = Pipeline.of(conf).extract(new Pipeline.ExtractOverrides(every, minSize, frames, people::over, false), input, output,
+                !noProgress);
         PrintWriter out = spec.commandLine().getOut();
         out.println("extracted " + summary.describe() + " into " + output);
         out.println("per frame: " + summary.perFrame());

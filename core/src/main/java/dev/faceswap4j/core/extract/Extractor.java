@@ -93,6 +93,13 @@ public final class Extractor {
         }
     }
 
+    /** The input holds no face (of the person wanted): an answer about the input rather than a failure of the run. */
+    public static final class NoFaceFound extends FaceswapException {
+        NoFaceFound(String message) {
+            super(message);
+        }
+    }
+
     private final Supplier<FaceDetector> detector;
     private final Supplier<LandmarkPredictor> landmarks;
     private final Supplier<FaceEmbedder> embedder;
@@ -161,7 +168,7 @@ public final class Extractor {
             Files.createDirectories(partial);
             Result result = previous != null ? recrop(source, previous, partial) : detect(source, input, partial);
             if (result.faces == 0) {
-                throw new FaceswapException(result.otherPeople > 0
+                throw new NoFaceFound(result.otherPeople > 0
                         ? "no face of the reference person found in " + input + " (" + result.otherPeople + " faces of others)"
                         : "no face found in " + input + " (" + result.frames.size() + " frames looked at)");
             }

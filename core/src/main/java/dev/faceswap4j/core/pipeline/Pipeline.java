@@ -41,7 +41,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline's jobs — extract, train, convert, evaluate — over one loaded config and the plugins
@@ -49,6 +52,8 @@ import java.util.function.UnaryOperator;
  * adapters over this: they parse options, call one of these, and print.
  */
 public final class Pipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
     /**
      * What a command changes of the extract section: {@code every}, {@code minSize} and {@code frames} when not null,
@@ -112,6 +117,27 @@ public final class Pipeline {
     /** The configured face embedder. */
     public FaceEmbedder embedder() {
         return registry.create(StageKind.EMBEDDER, conf);
+    }
+
+    /**
+     * Extracts {@code input}'s faces into {@code output}: a video or image folder in this process; a folder of videos one
+     * video after another into a folder each, or on the cluster {@code faceswap4j.cluster} names, one task per video.
+     */
+    public Extractor.Summary extract(ExtractOverrides overrides, Path input, Path output, boolean progress) {
+        List<Path> videos = VideoFolderExtract.videosIn(input);
+        String master = Clusters.master(conf);
+        if (videos.isEmpty()) {
+            if (!master.isEmpty()) {
+                log.info("{} is not a folder of videos: extracting it in this process", input);
+            }
+            return extractor(overrides, progress).run(input, output);
+        }
+        if (master.isEmpty()) {
+            return VideoFolderExtract.run(this, overrides, videos, output, null, progress);
+        }
+        try (ClusterEngine engine = Clusters.open(master, conf, Pipeline.class.getClassLoader())) {
+            return VideoFolderExtract.run(this, overrides, videos, output, engine, progress);
+        }
     }
 
     /** The configured detector and landmarks (and the embedder when faces are chosen by person), with {@code overrides}. */

@@ -62,6 +62,12 @@ public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> c
         }
         List<Path> files = imageFiles(folder);
         Path alignmentsFile = folder.resolve(Alignments.FILE_NAME);
+        if (files.isEmpty() && !Files.exists(alignmentsFile)) {
+            List<Path> perVideo = extractedSubfolders(folder);
+            if (!perVideo.isEmpty()) {
+                return union(folder, perVideo.stream().map(FaceSet::read).toList());
+            }
+        }
         Map<String, FaceRecord> records = Map.of();
         if (Files.isRegularFile(alignmentsFile)) {
             records = byCrop(Alignments.read(alignmentsFile));
@@ -98,6 +104,41 @@ public record FaceSet(Path folder, int cropSize, List<Path> files, List<Image> c
             }
         }
         return new FaceSet(folder, cropSize, files, crops, eyeMasks, mouthMasks, faceMasks);
+    }
+
+    /** The folders under {@code folder} that extract wrote (each with its alignments): extract of a folder of videos. */
+    private static List<Path> extractedSubfolders(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(p -> Files.isRegularFile(p.resolve(Alignments.FILE_NAME))).sorted().toList();
+        } catch (IOException e) {
+            throw new FaceswapException("cannot list faces folder " + folder + ": " + Messages.firstLine(e), e);
+        }
+    }
+
+    /** One set of the faces of several videos' folders, of one crop size; masks only when every folder has them. */
+    private static FaceSet union(Path folder, List<FaceSet> sets) {
+        int cropSize = sets.get(0).cropSize();
+        boolean masks = sets.stream().allMatch(FaceSet::hasEyeMasks);
+        List<Path> files = new ArrayList<>();
+        List<Image> crops = new ArrayList<>();
+        List<Image> eyes = new ArrayList<>();
+        List<Image> mouths = new ArrayList<>();
+        List<Image> faces = new ArrayList<>();
+        for (FaceSet set : sets) {
+            if (set.cropSize() != cropSize) {
+                throw new FaceswapException("faces folder " + set.folder() + " holds " + set.cropSize() + " px crops, " + sets.get(0).folder()
+                        + " " + cropSize + " px; extract every video of one set with the same crop-size");
+            }
+            files.addAll(set.files());
+            crops.addAll(set.crops());
+            if (masks) {
+                eyes.addAll(set.eyeMasks());
+                mouths.addAll(set.mouthMasks());
+                faces.addAll(set.faceMasks());
+            }
+        }
+        log.info("{}: {} faces from {} folders", folder, crops.size(), sets.size());
+        return new FaceSet(folder, cropSize, files, crops, eyes, mouths, faces);
     }
 
     private static Map<String, FaceRecord> byCrop(Alignments alignments) {

@@ -9,15 +9,14 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
 import dev.faceswap4j.api.Direction;
 import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.api.Image;
 import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.cluster.ClusterEngine;
 import dev.faceswap4j.core.config.ConfigLoader;
 import dev.faceswap4j.core.convert.ConvertSettings;
 import dev.faceswap4j.core.convert.Converter;
-import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.image.OpenCvImages;
 import dev.faceswap4j.core.plugin.PluginRegistry;
+import dev.faceswap4j.core.testing.FrameFolders;
 import dev.faceswap4j.core.testing.TestImages;
 import dev.faceswap4j.core.testing.TestVideos;
 import dev.faceswap4j.core.testing.ThreadEngine;
@@ -25,11 +24,9 @@ import dev.faceswap4j.core.video.FrameRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,27 +57,11 @@ class SegmentedConvertTest {
     @BeforeAll
     static void aSwayingFaceAndATrainedModel() throws Exception {
         scene = TestImages.womanInASmallScene();
-        input = TestVideos.withAudio(shared.resolve("swaying.mp4"), FRAMES, RATE, SegmentedConvertTest::swaying);
+        input = TestVideos.withAudio(shared.resolve("swaying.mp4"), FRAMES, RATE, i -> TestImages.swaying(scene, i));
         Pipeline pipeline = pipeline(shared.resolve("work"));
         RunJob.Report report = new RunJob(pipeline, RunJob.Settings.from(pipeline.config().getConfig("faceswap4j.run")), false).run(step -> {});
         assertTrue(report.complete(), "the pass-through model trained");
         modelDir = RunJob.Settings.from(pipeline.config().getConfig("faceswap4j.run")).modelDir();
-    }
-
-    /** The scene moved a few pixels, a different amount each frame. */
-    private static Image swaying(int i) {
-        Image image = scene.image();
-        int dx = (int) Math.round(4 * Math.sin(i / 2.0));
-        int dy = (int) Math.round(3 * Math.cos(i / 3.0));
-        byte[] moved = new byte[image.pixels().length];
-        for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                int sx = Math.min(image.width() - 1, Math.max(0, x - dx));
-                int sy = Math.min(image.height() - 1, Math.max(0, y - dy));
-                System.arraycopy(image.pixels(), (sy * image.width() + sx) * 3, moved, (y * image.width() + x) * 3, 3);
-            }
-        }
-        return new Image(image.width(), image.height(), image.order(), moved);
     }
 
     private static Pipeline pipeline(Path work) throws IOException {
@@ -126,8 +107,8 @@ class SegmentedConvertTest {
         assertEquals(FRAMES, whole.frames());
         assertEquals(whole.frames(), cut.frames(), "frames");
         assertEquals(whole.faces(), cut.faces(), "faces swapped (the warm-up frames are not counted)");
-        assertEquals(List.of(), differences(dir.resolve("one-pass"), dir.resolve("segmented")), "frames that differ: (frame, largest difference)");
-        assertEquals(List.of("one-pass", "segmented"), listing(dir), "no segment or staging folder left behind");
+        assertEquals(List.of(), FrameFolders.differences(dir.resolve("one-pass"), dir.resolve("segmented")), "frames that differ: (frame, largest difference)");
+        assertEquals(List.of("one-pass", "segmented"), FrameFolders.listing(dir), "no segment or staging folder left behind");
     }
 
     @Test
@@ -137,7 +118,7 @@ class SegmentedConvertTest {
         Config cold = pipeline.config().withValue("faceswap4j.spark.warm-up-frames", ConfigValueFactory.fromAnyRef(0));
         segmented(cold, new ThreadEngine(2), dir.resolve("cold"));
 
-        List<String> differing = differences(dir.resolve("one-pass"), dir.resolve("cold"));
+        List<String> differing = FrameFolders.differences(dir.resolve("one-pass"), dir.resolve("cold"));
         assertFalse(differing.isEmpty(), "the smoothing's state matters, so this test can see a missing warm-up");
         assertTrue(differing.get(0).startsWith("(24,"), "the first frame that differs is the second segment's first: " + differing);
     }
@@ -151,7 +132,7 @@ class SegmentedConvertTest {
         TestVideos.Decoded video = TestVideos.decode(output);
         TestVideos.assertEvenlyTimed(video, FRAMES, RATE);
         TestVideos.assertAudioCopied(input, output);
-        assertEquals(List.of("segmented.mp4"), listing(dir), "a lost attempt and the segments leave nothing behind");
+        assertEquals(List.of("segmented.mp4"), FrameFolders.listing(dir), "a lost attempt and the segments leave nothing behind");
     }
 
     @Test
@@ -161,9 +142,9 @@ class SegmentedConvertTest {
         new SegmentedConvert(pipeline.config(), new ThreadEngine(2)).run(settings, input, modelDir, Direction.A_TO_B, dir.resolve("part"), false);
         pipeline.convert(settings, input, modelDir, Direction.A_TO_B, dir.resolve("one-pass"), false, false);
 
-        assertEquals(40, listing(dir.resolve("part")).size());
-        assertEquals(40, listing(dir.resolve("one-pass")).size());
-        assertEquals(List.of(), differences(dir.resolve("one-pass"), dir.resolve("part")));
+        assertEquals(40, FrameFolders.listing(dir.resolve("part")).size());
+        assertEquals(40, FrameFolders.listing(dir.resolve("one-pass")).size());
+        assertEquals(List.of(), FrameFolders.differences(dir.resolve("one-pass"), dir.resolve("part")));
     }
 
     @Test
@@ -174,31 +155,6 @@ class SegmentedConvertTest {
 
         FaceswapException error = assertThrows(FaceswapException.class, () -> segmented(broken, new ThreadEngine(2), output));
         assertTrue(error.getMessage().contains("histogrm"), error.getMessage());
-        assertEquals(List.of(), listing(dir), "nothing at the destination, no staging folder");
-    }
-
-    /** Frames of two PNG folders that differ, as (frame, largest channel difference). */
-    private static List<String> differences(Path expected, Path actual) throws IOException {
-        List<String> names = listing(expected);
-        assertEquals(names, listing(actual), "frame files");
-        List<String> differing = new ArrayList<>();
-        for (int f = 0; f < names.size(); f++) {
-            byte[] a = Images.readBgr(expected.resolve(names.get(f))).pixels();
-            byte[] b = Images.readBgr(actual.resolve(names.get(f))).pixels();
-            int largest = 0;
-            for (int i = 0; i < a.length; i++) {
-                largest = Math.max(largest, Math.abs((a[i] & 0xff) - (b[i] & 0xff)));
-            }
-            if (largest > 0) {
-                differing.add("(" + f + ", " + largest + ")");
-            }
-        }
-        return differing;
-    }
-
-    private static List<String> listing(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        assertEquals(List.of(), FrameFolders.listing(dir), "nothing at the destination, no staging folder");
     }
 }

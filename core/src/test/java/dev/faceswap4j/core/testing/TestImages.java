@@ -27,6 +27,22 @@ public final class TestImages {
         return new Scene(OpenCvImages.cropResize(photo, x, y, w, h, w, h), new Rect(box.x() - x, box.y() - y, box.width(), box.height()));
     }
 
+    /** Frame {@code i} of a clip of {@code scene} swaying by a few pixels, a different amount each frame (edges repeated). */
+    public static Image swaying(Scene scene, int i) {
+        Image image = scene.image();
+        int dx = (int) Math.round(4 * Math.sin(i / 2.0));
+        int dy = (int) Math.round(3 * Math.cos(i / 3.0));
+        byte[] moved = new byte[image.pixels().length];
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                int sx = Math.min(image.width() - 1, Math.max(0, x - dx));
+                int sy = Math.min(image.height() - 1, Math.max(0, y - dy));
+                System.arraycopy(image.pixels(), (sy * image.width() + sx) * 3, moved, (y * image.width() + x) * 3, 3);
+            }
+        }
+        return new Image(image.width(), image.height(), image.order(), moved);
+    }
+
     /** The gray version of a BGR image, each pixel the integer mean of its channels (dlib's conversion). */
     public static Image gray(Image bgr) {
         int n = bgr.width() * bgr.height();

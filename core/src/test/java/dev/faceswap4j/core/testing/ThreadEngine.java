@@ -60,6 +60,16 @@ public final class ThreadEngine implements ClusterEngine {
             throw new IllegalStateException(e);
         } finally {
             threads.shutdownNow();
+            awaitQuietly(threads);
+        }
+    }
+
+    /** The pieces still running when one failed end (interrupted) before the job's error goes to the caller. */
+    private static void awaitQuietly(ExecutorService threads) {
+        try {
+            threads.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
