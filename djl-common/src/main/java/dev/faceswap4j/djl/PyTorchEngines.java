@@ -39,6 +39,13 @@ public final class PyTorchEngines {
      * The device a {@code device = auto|cpu|gpu} setting asks for: auto takes the first GPU when
      * libtorch has CUDA; gpu without one fails naming {@code settingPath}.
      */
+    /** Fails with one line unless {@code setting} is a device {@link #device} knows: auto, cpu, gpu or gpu:N (the N-th GPU). */
+    public static void checkDevice(String setting, String settingPath) {
+        if (!setting.equals("auto") && !setting.equals("cpu") && !setting.equals("gpu") && !setting.matches("gpu:\\d+")) {
+            throw new FaceswapException(settingPath + " must be auto, cpu, gpu or gpu:N, got '" + setting + "'");
+        }
+    }
+
     public static Device device(Engine engine, String setting, String settingPath) {
         int gpus = engine.getGpuCount();
         return switch (setting) {
@@ -51,6 +58,13 @@ public final class PyTorchEngines {
                 yield Device.gpu();
             }
             default -> {
+                if (setting.matches("gpu:\\d+")) {
+                    int id = Integer.parseInt(setting.substring("gpu:".length()));
+                    if (id >= gpus) {
+                        throw new FaceswapException(settingPath + " = " + setting + ", but DJL's libtorch sees " + gpus + " GPU(s)");
+                    }
+                    yield Device.gpu(id);
+                }
                 if (gpus > 0) {
                     yield Device.gpu();
                 }

@@ -13,9 +13,13 @@ public final class Clusters {
 
     private Clusters() {}
 
-    /** The master the config names; empty: run in this process, as always. */
+    /**
+     * The master the config names; else, started by {@code spark-submit} (which sets the system property
+     * {@code spark.master}), that one; empty: run in this process, as always.
+     */
     public static String master(Config config) {
-        return config.getString(SETTING).strip();
+        String configured = config.getString(SETTING).strip();
+        return configured.isEmpty() ? System.getProperty("spark.master", "").strip() : configured;
     }
 
     /** The engine for {@code master}, from the class path of {@code loader}; one line when the distribution has none. */

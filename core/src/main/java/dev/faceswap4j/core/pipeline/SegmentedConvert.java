@@ -5,6 +5,7 @@ import dev.faceswap4j.api.Direction;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.core.cluster.ClusterEngine;
 import dev.faceswap4j.core.cluster.ClusterTask;
+import dev.faceswap4j.core.cluster.TaskDevices;
 import dev.faceswap4j.core.cluster.TaskSlot;
 import dev.faceswap4j.core.config.ConfigLoader;
 import dev.faceswap4j.core.config.WholeNumbers;
@@ -190,6 +191,7 @@ final class SegmentedConvert {
         @Override
         public Part run(Segment segment, TaskSlot slot) {
             Config conf = new ConfigLoader(Pipeline.class.getClassLoader(), System.getProperties()).loadDifferences(settings);
+            conf = TaskDevices.apply(conf, slot);
             Pipeline pipeline = Pipeline.of(conf);
             People people = new People(paths(reference), paths(exclude), distance);
             ConvertSettings convert = ConvertSettings.from(conf.getConfig("faceswap4j.convert")).withPeople(people);

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
 import dev.faceswap4j.core.cluster.ClusterEngine;
 import dev.faceswap4j.core.cluster.ClusterTask;
+import dev.faceswap4j.core.cluster.TaskDevices;
 import dev.faceswap4j.core.cluster.TaskSlot;
 import dev.faceswap4j.core.config.ConfigLoader;
 import dev.faceswap4j.core.extract.Extractor;
@@ -158,6 +159,7 @@ final class VideoFolderExtract {
         @Override
         public Done run(String video, TaskSlot slot) {
             Config conf = new ConfigLoader(Pipeline.class.getClassLoader(), System.getProperties()).loadDifferences(settings);
+            conf = TaskDevices.apply(conf, slot);
             return extract(video, Pipeline.of(conf), false);
         }
 

@@ -71,11 +71,12 @@ final class BlazeFaceDetector implements FaceDetector {
         if (device.equals("cpu")) {
             return options;
         }
+        int id = device.startsWith("cuda:") ? Integer.parseInt(device.substring("cuda:".length())) : 0;
         try {
-            options.addCUDA(0);
-            log.info("BlazeFace runs on CUDA device 0");
+            options.addCUDA(id);
+            log.info("BlazeFace runs on CUDA device {}", id);
         } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
-            if (device.equals("cuda")) {
+            if (device.startsWith("cuda")) {
                 throw new FaceswapException("detector cnn: device = cuda, but the CUDA provider does not load (" + firstLine(e)
                         + "); it needs CUDA 12 and cuDNN 9 — use device = auto or cpu");
             }

@@ -46,8 +46,8 @@ public final class BlazeFaceProvider implements FaceDetectorProvider {
             throw new FaceswapException("faceswap4j.detectors.cnn.model must be front or back, got '" + variant + "'");
         }
         String device = settings.getString("device");
-        if (!Set.of("auto", "cpu", "cuda").contains(device)) {
-            throw new FaceswapException("faceswap4j.detectors.cnn.device must be auto, cpu or cuda, got '" + device + "'");
+        if (!Set.of("auto", "cpu", "cuda").contains(device) && !device.matches("cuda:\\d+")) {
+            throw new FaceswapException("faceswap4j.detectors.cnn.device must be auto, cpu, cuda or cuda:N, got '" + device + "'");
         }
         Path file = context.modelFile(variant + "-model");
         int size = variant.equals("front") ? 128 : 256;

@@ -4,6 +4,7 @@ import dev.faceswap4j.djl.AdamSettings;
 import dev.faceswap4j.djl.ConvBlocks.Upscale;
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.djl.PyTorchEngines;
 import java.util.List;
 
 /**
@@ -34,9 +35,7 @@ public record AutoencoderSettings(String device, int faceSize, List<Integer> enc
         upscale = upscale == null ? Upscale.NEAREST : upscale;
         encoderFilters = List.copyOf(encoderFilters);
         decoderFilters = List.copyOf(decoderFilters);
-        if (!List.of("auto", "cpu", "gpu").contains(device)) {
-            throw new FaceswapException(SECTION + ".device must be auto, cpu or gpu, got '" + device + "'");
-        }
+        PyTorchEngines.checkDevice(device, SECTION + ".device");
         int halvings = encoderFilters.size();
         if (halvings < 2 || faceSize <= 0 || faceSize % (1 << halvings) != 0 || faceSize >> halvings < 2) {
             throw new FaceswapException(SECTION + ".face-size " + faceSize + " with " + halvings + " encoder-filters entries: the encoder"

@@ -3,6 +3,7 @@ package dev.faceswap4j.model.faceswapgan;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.typesafe.config.Config;
 import dev.faceswap4j.api.FaceswapException;
+import dev.faceswap4j.djl.PyTorchEngines;
 import dev.faceswap4j.djl.AdamSettings;
 import dev.faceswap4j.djl.ConvBlocks.Upscale;
 import java.util.List;
@@ -63,9 +64,7 @@ public record GanSettings(String device, int faceSize, List<Integer> encoderFilt
         decoderFilters = List.copyOf(decoderFilters);
         decoderAttention = List.copyOf(decoderAttention);
         discriminatorFilters = List.copyOf(discriminatorFilters);
-        if (!List.of("auto", "cpu", "gpu").contains(device)) {
-            throw new FaceswapException(SECTION + ".device must be auto, cpu or gpu, got '" + device + "'");
-        }
+        PyTorchEngines.checkDevice(device, SECTION + ".device");
         // Checkpoints written before up-scaling was configurable up-sampled nearest.
         upscale = upscale == null ? Upscale.NEAREST : upscale;
         int halvings = encoderFilters.size();
