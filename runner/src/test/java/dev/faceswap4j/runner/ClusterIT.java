@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * worker started from the distribution's {@code plugins/spark} on 127.0.0.1. A clip of a real face swaying (so the
  * landmark smoothing carries state over every cut) converted by a small trained autoencoder: the frames of a run cut
  * into segments are those of one pass; a video has every frame once, evenly timed, with the input's sound bit for bit;
- * a folder of clips extracts to the same crops as one after another; an unreachable master is one line.
+ * a folder of clips extracts to the same crops as one after another; workers without the distribution and an unreachable
+ * master are one line each, with nothing written.
  */
 class ClusterIT {
 
@@ -93,6 +94,13 @@ class ClusterIT {
             Path out = dir.resolve("standalone");
             ok(convert(out, "--cluster", master));
             assertEquals(List.of(), FrameFolders.differences(onePass, out), "frames that differ: (frame, largest difference)");
+
+            Path nowhere = dir.resolve("no-distribution.mp4");
+            Launcher.Result missing = convert(nowhere, "--cluster", master, "--set", "spark.home=" + dir.resolve("not-installed"));
+            assertEquals(2, missing.exit(), missing.err());
+            assertTrue(missing.err().contains("the executors cannot load faceswap4j"), missing.err());
+            assertEquals(1, missing.err().strip().lines().count(), "one line: " + missing.err());
+            assertFalse(Files.exists(nowhere));
 
             Path clips = Files.createDirectories(dir.resolve("clips"));
             Files.copy(clip, clips.resolve("first.mp4"));
