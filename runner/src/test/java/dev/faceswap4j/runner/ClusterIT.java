@@ -96,9 +96,10 @@ class ClusterIT {
             assertEquals(List.of(), FrameFolders.differences(onePass, out), "frames that differ: (frame, largest difference)");
 
             Path nowhere = dir.resolve("no-distribution.mp4");
-            Launcher.Result missing = convert(nowhere, "--cluster", master, "--set", "spark.home=" + dir.resolve("not-installed"));
+            Launcher.Result missing = convert(nowhere, "--cluster", master, "--set", "spark.home=" + dir.resolve("not-installed"), "--set",
+                    "spark.executor-wait=20s");
             assertEquals(2, missing.exit(), missing.err());
-            assertTrue(missing.err().contains("the executors cannot load faceswap4j"), missing.err());
+            assertTrue(missing.err().contains("is faceswap4j installed on every worker at " + dir.resolve("not-installed")), missing.err());
             assertEquals(1, missing.err().strip().lines().count(), "one line: " + missing.err());
             assertFalse(Files.exists(nowhere));
 

@@ -63,9 +63,10 @@ final class SparkEngine implements ClusterEngine {
         long deadline = System.nanoTime() + settings.executorWait().toNanos();
         while (context.sc().statusTracker().getExecutorInfos().length < 2) { // the driver counts as one
             if (System.nanoTime() > deadline) {
-                throw new FaceswapException("cluster " + settings.master() + ": no worker gave this job an executor within "
-                        + settings.executorWait().toSeconds() + " s (are workers registered with the master, with free cores and memory?"
-                        + " faceswap4j.spark.executor-wait sets the wait)");
+                throw new FaceswapException("cluster " + settings.master() + ": no executor started within " + settings.executorWait().toSeconds()
+                        + " s: are workers registered with the master, with free cores and memory, and is faceswap4j installed on every worker at "
+                        + settings.executorHome() + " (faceswap4j.spark.home)? Each executor's stderr is in its worker's work folder"
+                        + " (faceswap4j.spark.executor-wait sets the wait)");
             }
             try {
                 Thread.sleep(200);

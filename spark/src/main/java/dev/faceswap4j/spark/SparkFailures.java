@@ -20,8 +20,7 @@ final class SparkFailures {
             if ((cause instanceof ClassNotFoundException || cause instanceof NoClassDefFoundError)
                     && String.valueOf(cause.getMessage()).contains("dev.faceswap4j")) {
                 return new FaceswapException("cluster " + settings.master() + ": the executors cannot load faceswap4j (" + cause.getMessage()
-                        + "): install the distribution on every worker " + (settings.home().isEmpty()
-                                ? "at the same path as here" : "at " + settings.home()) + " (faceswap4j.spark.home)", failure);
+                        + "): install the distribution on every worker at " + settings.executorHome() + " (faceswap4j.spark.home)", failure);
             }
         }
         return new IllegalStateException("the job failed on " + settings.master() + ": " + Messages.firstLine(failure), failure);

@@ -159,6 +159,12 @@ record SparkSettings(String master, Map<String, String> user, String home, Durat
         return entries;
     }
 
+    /** Where the executors look for the distribution, for messages. */
+    String executorHome() {
+        Path here = distributionHome();
+        return home.isEmpty() ? (here == null ? "the same path as here" : here.toString()) : home;
+    }
+
     /** The distribution this class was loaded from ({@code plugins/spark/jars/faceswap4j-spark-*.jar}), or null. */
     static Path distributionHome() {
         try {
