@@ -114,6 +114,8 @@ public final class TestVideos {
             if (pattern == Pattern.MPEG2_TS_OPEN_GOP) {
                 recorder.setFormat("mpegts");
                 recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG2VIDEO);
+                // A broadcast stream's clock does not start at 0: timestamps 1.44 s on, as a cut from a recording has.
+                recorder.setOption("output_ts_offset", "1.44");
             } else {
                 recorder.setFormat("mp4");
                 recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
