@@ -5,16 +5,13 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
-import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
-import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
@@ -24,10 +21,8 @@ import dev.faceswap4j.api.FaceswapException;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVOutputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /**
@@ -63,14 +58,7 @@ final class AudioMuxer {
             }
             AVStream videoOut = copyStream(out, video.streams(videoIndex));
             AVStream audioOut = copyStream(out, audio.streams(audioIndex));
-            AVIOContext io = new AVIOContext(null);
-            if (avio_open(io, output.toString(), AVIO_FLAG_WRITE) < 0) {
-                throw new FaceswapException("cannot open " + output + " for writing");
-            }
-            out.pb(io);
-            if (avformat_write_header(out, (AVDictionary) null) < 0) {
-                throw new FaceswapException("cannot write the header of " + output);
-            }
+            MediaInfo.startWriting(out, output);
             AVRational videoBase = video.streams(videoIndex).time_base();
             AVRational audioBase = audio.streams(audioIndex).time_base();
             boolean moreVideo = next(video, videoIndex, videoPacket);

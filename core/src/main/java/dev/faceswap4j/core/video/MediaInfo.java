@@ -1,15 +1,20 @@
 package dev.faceswap4j.core.video;
 
+import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 
 import dev.faceswap4j.api.FaceswapException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.PointerPointer;
 
@@ -30,6 +35,18 @@ final class MediaInfo {
             throw new FaceswapException("cannot read the streams of " + file);
         }
         return context;
+    }
+
+    /** Opens {@code output} for {@code out} (its streams added) and writes the container's header. */
+    static void startWriting(AVFormatContext out, Path output) {
+        AVIOContext io = new AVIOContext(null);
+        if (avio_open(io, output.toString(), AVIO_FLAG_WRITE) < 0) {
+            throw new FaceswapException("cannot open " + output + " for writing");
+        }
+        out.pb(io);
+        if (avformat_write_header(out, (AVDictionary) null) < 0) {
+            throw new FaceswapException("cannot write the header of " + output);
+        }
     }
 
     static void close(AVFormatContext context) {

@@ -9,7 +9,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
 import dev.faceswap4j.api.Direction;
 import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.cluster.ClusterEngine;
 import dev.faceswap4j.core.config.ConfigLoader;
 import dev.faceswap4j.core.convert.ConvertSettings;
@@ -25,7 +24,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,17 +63,13 @@ class SegmentedConvertTest {
     }
 
     private static Pipeline pipeline(Path work) throws IOException {
-        Rect face = scene.face();
         Path scenePng = shared.resolve("scene.png");
         if (!Files.exists(scenePng)) {
             OpenCvImages.writeImage(scene.image(), scenePng);
         }
-        // The box a little larger than the face, so the swaying face stays in it.
         Path file = Files.writeString(shared.resolve("pipeline.conf"), String.join("\n",
                 "faceswap4j {",
-                "  detector = fixed-box",
-                String.format(Locale.ROOT, "  detectors.fixed-box { x = %f, y = %f, size = %f, score = 1 }", face.x() - 6, face.y() - 6,
-                        face.width() + 12),
+                scene.fixedBoxDetector(),
                 "  model = pass-through",
                 "  train { iterations = 2, batch-size = 1, checkpoint-every = 2, preview-every = 2, loader-threads = 1, seed = 1 }",
                 "  run { a = \"" + scenePng + "\", b = \"" + scenePng + "\", work-dir = \"" + work + "\" }",

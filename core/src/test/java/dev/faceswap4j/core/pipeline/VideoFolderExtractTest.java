@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faceswap4j.api.FaceswapException;
-import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.config.ConfigLoader;
 import dev.faceswap4j.core.extract.Extractor;
 import dev.faceswap4j.core.face.Alignments;
@@ -20,7 +19,6 @@ import dev.faceswap4j.core.train.FaceSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,12 +52,9 @@ class VideoFolderExtractTest {
             TestVideos.withAudio(clips.resolve("clip-" + c + ".mp4"), LENGTHS[c], 25, i -> TestImages.swaying(scene, i + offset));
         }
         Files.writeString(clips.resolve("notes.txt"), "not a video: left alone");
-        Rect face = scene.face();
         Path conf = Files.writeString(shared.resolve("pipeline.conf"), String.join("\n",
                 "faceswap4j {",
-                "  detector = fixed-box",
-                String.format(Locale.ROOT, "  detectors.fixed-box { x = %f, y = %f, size = %f, score = 1 }", face.x() - 6, face.y() - 6,
-                        face.width() + 12),
+                scene.fixedBoxDetector(),
                 "  extract { every = 2 }",
                 "}"));
         Properties jvm = new Properties();

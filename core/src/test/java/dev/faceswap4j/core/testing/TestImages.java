@@ -7,6 +7,7 @@ import dev.faceswap4j.api.Rect;
 import dev.faceswap4j.core.image.Images;
 import dev.faceswap4j.core.image.OpenCvImages;
 import java.util.Comparator;
+import java.util.Locale;
 
 /** Variants of real test images. */
 public final class TestImages {
@@ -14,7 +15,16 @@ public final class TestImages {
     private TestImages() {}
 
     /** A small scene round a real face, and where the face is in it. */
-    public record Scene(Image image, Rect face) {}
+    public record Scene(Image image, Rect face) {
+        /**
+         * HOCON lines that choose the test detector {@code fixed-box} with this scene's face in a box 6 px larger on each
+         * side, so a face swaying by a few pixels ({@link #swaying}) stays in it.
+         */
+        public String fixedBoxDetector() {
+            return String.format(Locale.ROOT, "  detector = fixed-box%n  detectors.fixed-box { x = %f, y = %f, size = %f, score = 1 }",
+                    face.x() - 6, face.y() - 6, face.width() + 12);
+        }
+    }
 
     /** The woman of sample photo 2 in a scene three faces wide and high round her face (found by dlib). */
     public static Scene womanInASmallScene() {
