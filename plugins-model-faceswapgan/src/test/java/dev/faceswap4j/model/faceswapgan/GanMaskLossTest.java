@@ -54,7 +54,8 @@ class GanMaskLossTest {
             }
             NDArray face = withFace ? manager.create(hull, new Shape(1, 1, SIDE, SIDE)) : null;
             GanLosses losses = new GanLosses(weights, null);
-            return losses.generator(output, input, input, null, face, image -> manager.zeros(new Shape(1, 1, 2, 2)), warmup)
+            return losses.generator(output, input, input, null, face, image -> manager.zeros(new Shape(1, 1, 2, 2)), warmup,
+                    PerceptualView.PLAIN)
                     .weighted().get("mask").getFloat();
         }
     }
