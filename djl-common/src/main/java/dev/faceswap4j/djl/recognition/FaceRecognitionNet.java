@@ -105,13 +105,8 @@ public final class FaceRecognitionNet implements AutoCloseable {
         if (shape.get(2) == CHIP_SIZE && shape.get(3) == CHIP_SIZE) {
             return chips;
         }
-        return resized(chips, CHIP_SIZE);
-    }
-
-    /** Square NCHW images resized bilinearly to {@code side}, as this network resizes what it is given. */
-    public static NDArray resized(NDArray images, long side) {
         // libtorch interpolate mode 2 = bilinear, half-pixel centres (as tf.image.resizeBilinear without alignCorners).
-        return images.getNDArrayInternal().interpolation(new long[] {side, side}, 2, false);
+        return chips.getNDArrayInternal().interpolation(new long[] {CHIP_SIZE, CHIP_SIZE}, 2, false);
     }
 
     private NDArray residual(ResidualBlock block, NDArray x) {

@@ -32,7 +32,8 @@ record PerceptualView(int grow, int x, int y) {
     /** The chips (NCHW) the recognition network gets for {@code faces} (NCHW, any side). */
     NDArray apply(NDArray faces) {
         int side = FaceRecognitionNet.CHIP_SIZE + grow;
-        NDArray grown = FaceRecognitionNet.resized(faces, side);
+        // libtorch interpolate mode 2 = bilinear, half-pixel centres, as FaceRecognitionNet's own resize.
+        NDArray grown = faces.getNDArrayInternal().interpolation(new long[] {side, side}, 2, false);
         return grown.get(":, :, " + y + ":" + (y + FaceRecognitionNet.CHIP_SIZE) + ", " + x + ":" + (x + FaceRecognitionNet.CHIP_SIZE));
     }
 }
