@@ -83,10 +83,9 @@ final class GanLosses {
      * @param warmup the first phase of faceswap-GAN's schedule: the mask held open (hinge on
      *     {@code mask-floor}) and no perceptual loss, so the decoders learn to draw before the mask
      *     regularisation can shut them out
-     * @param view where the recognition network looks at the faces this step (drawn per step)
      */
     GeneratorTerms generator(NDArray output, NDArray warped, NDArray target, NDArray eyes, NDArray face, UnaryOperator<NDArray> scores,
-            boolean warmup, PerceptualView view) {
+            boolean warmup) {
         NDArray rgb = output.get(":, 0:3");
         NDArray blended = blend(output, warped);
         NDArray difference = rgb.sub(target);
@@ -115,7 +114,7 @@ final class GanLosses {
             total = total.add(weighted.get("eyes")).add(weighted.get("edge"));
         }
         if (recognition != null && !warmup) {
-            NDArray perceptual = perceptual(blended, target, view);
+            NDArray perceptual = perceptual(blended, target);
             if (perceptual != null) { // null when every stage's weight is 0
                 weighted.put("perceptual", perceptual);
                 total = total.add(perceptual);
@@ -136,15 +135,10 @@ final class GanLosses {
         return dx.square().mul(eyes.get(":, :, :, 1:")).mean().add(dy.square().mul(eyes.get(":, :, 1:, :")).mean());
     }
 
-    /**
-     * L1 between the recognition network's stage activations of the output and of the target, both seen through the
-     * step's {@code view}. The network samples its input on fixed grids (a stride-2 stem, a max-pool, stride-2 blocks:
-     * 35 and 17 px maps for a 64 px face), and a loss read from one grid taught the decoders a mesh of lines at those
-     * grids' periods (3.2 and 8 face pixels); moving the grid each step leaves a mesh nothing to gain.
-     */
-    private NDArray perceptual(NDArray fake, NDArray target, PerceptualView view) {
-        List<NDArray> fakeStages = recognition.features(view.apply(fake)).stages();
-        List<NDArray> targetStages = recognition.features(view.apply(target)).stages();
+    /** L1 between the recognition network's stage activations of the output and of the target. */
+    private NDArray perceptual(NDArray fake, NDArray target) {
+        List<NDArray> fakeStages = recognition.features(fake).stages();
+        List<NDArray> targetStages = recognition.features(target).stages();
         NDArray sum = null;
         for (int i = 0; i < fakeStages.size(); i++) {
             double weight = weights.perceptual().get(i);

@@ -152,10 +152,8 @@ final class GanTrainer implements Trainer {
     private void trainGenerator(boolean a, NDArray warped, NDArray target, NDArray eyes, NDArray face, Map<String, Double> result) {
         try (GradientCollector collector = engine.newGradientCollector()) {
             NDArray output = networks.generate(warped, a, true);
-            // Drawn from the iteration (and seed) as the mixup weight, so a resumed run sees the same views.
-            PerceptualView view = PerceptualView.draw(new Random(37L * seed + 2 * iteration + (a ? 0 : 1)));
             GanLosses.GeneratorTerms terms = losses.generator(output, warped, target, eyes, face,
-                    image -> networks.discriminate(image, warped, a, true), iteration < settings.weights().maskWarmup(), view);
+                    image -> networks.discriminate(image, warped, a, true), iteration < settings.weights().maskWarmup());
             collector.backward(terms.total());
             result.put("g", (double) terms.total().getFloat());
             result.put("loss", (double) terms.reconstruction().getFloat());

@@ -54,8 +54,7 @@ class GanMaskLossTest {
             }
             NDArray face = withFace ? manager.create(hull, new Shape(1, 1, SIDE, SIDE)) : null;
             GanLosses losses = new GanLosses(weights, null);
-            return losses.generator(output, input, input, null, face, image -> manager.zeros(new Shape(1, 1, 2, 2)), warmup,
-                    PerceptualView.PLAIN)
+            return losses.generator(output, input, input, null, face, image -> manager.zeros(new Shape(1, 1, 2, 2)), warmup)
                     .weighted().get("mask").getFloat();
         }
     }
