@@ -17,6 +17,7 @@ import dev.faceswap4j.core.util.PartialFiles;
 import dev.faceswap4j.core.util.StageTimer;
 import dev.faceswap4j.core.video.AudioTrack;
 import dev.faceswap4j.core.video.FrameSource;
+import dev.faceswap4j.core.video.FrameSink;
 import dev.faceswap4j.core.video.Segment;
 import dev.faceswap4j.core.video.SegmentJoin;
 import dev.faceswap4j.core.video.SegmentPlan;
@@ -67,6 +68,9 @@ final class SegmentedConvert {
         FileTrees.checkNew(output, overwrite);
         boolean video = Files.isRegularFile(input);
         boolean folderOutput = !output.getFileName().toString().contains(".");
+        if (!folderOutput) {
+            FrameSink.checkVideoExtension(output);
+        }
         Pipeline.latestCheckpoint(modelDir);
         VideoIndex index = video ? VideoIndex.scan(input) : null;
         int count;

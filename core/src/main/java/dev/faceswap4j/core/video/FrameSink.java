@@ -5,6 +5,7 @@ import dev.faceswap4j.core.util.FileTrees;
 import dev.faceswap4j.api.Image;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.global.avformat;
 
 /**
  * Where converted frames go: a video file, one image, or a folder of PNGs. Everything is written under a
@@ -40,6 +41,7 @@ public interface FrameSink extends AutoCloseable {
         if (ImageFolderSource.isImage(output)) {
             return new ImageFileSink(output);
         }
+        checkVideoExtension(output);
         return new VideoFileSink(output, video, frameRate, audio);
     }
 
@@ -53,7 +55,21 @@ public interface FrameSink extends AutoCloseable {
         if (!output.getFileName().toString().contains(".")) {
             return new ImageFolderSink(output);
         }
+        checkVideoExtension(output);
         return new VideoFileSink(output, video, frameRate, null, input);
+    }
+
+    /**
+     * Refuses, before any frame is made, a name whose extension FFmpeg has no container for (a folder meant as
+     * {@code out-1.5} reads as a video of type {@code .5}): its encoder would only fail at the first frame.
+     */
+    static void checkVideoExtension(Path output) {
+        String name = output.getFileName().toString();
+        if (avformat.av_guess_format(null, name, null) == null) {
+            throw new FaceswapException("cannot write " + output + ": FFmpeg knows no video format by the extension "
+                    + name.substring(name.lastIndexOf('.')) + " (e.g. .mp4, .mkv, .mov; .png or .jpg for one image;"
+                    + " no dot in the name for a folder of PNG frames)");
+        }
     }
 
     private static void checkFolder(Path output) {

@@ -1,6 +1,7 @@
 package dev.faceswap4j.core.video;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -91,6 +92,21 @@ class FrameSinkTest {
         Path output = dir.resolve("missing").resolve("out.mp4");
         FaceswapException e = assertThrows(FaceswapException.class, () -> FrameSink.open(output, H264, RATE, null, false));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    /** A folder meant as {@code sharpen-1.5} reads as a file of type ".5": refused by name before any frame, nothing written. */
+    @Test
+    void anExtensionFfmpegDoesNotKnowIsReportedBeforeAnyWork() throws Exception {
+        for (Path output : List.of(dir.resolve("sharpen-1.5"), dir.resolve("out.mp5"))) {
+            FaceswapException open = assertThrows(FaceswapException.class, () -> FrameSink.open(output, H264, RATE, null, false));
+            assertTrue(open.getMessage().startsWith("cannot write " + output + ": FFmpeg knows no video format by the extension ."),
+                    open.getMessage());
+            assertThrows(FaceswapException.class, () -> FrameSink.openPart(output, H264, RATE, null));
+        }
+        assertEquals(List.of(), listing());
+        for (String known : List.of("out.mkv", "out.mov", "out.webm", "out.avi")) {
+            assertDoesNotThrow(() -> FrameSink.open(dir.resolve(known), H264, RATE, null, false).close(), known);
+        }
     }
 
     private List<String> listing() throws Exception {
