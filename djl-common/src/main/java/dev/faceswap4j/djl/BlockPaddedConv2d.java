@@ -45,8 +45,14 @@ public class BlockPaddedConv2d extends Conv2d {
         Shape kernel = weights.getShape();
         NDArray zeroWeights = manager.zeros(new Shape(padded - filters, kernel.get(1), kernel.get(2), kernel.get(3)), weights.getDataType(), device);
         NDArray zeroBiases = manager.zeros(new Shape(padded - filters), biases.getDataType(), device);
-        NDArray output = Conv2d.conv2d(input, weights.concat(zeroWeights, 0), biases.concat(zeroBiases, 0),
-                getStride(), getPadding(), getDilation(), getGroups()).singletonOrThrow();
+        NDArray paddedWeights = weights.concat(zeroWeights, 0);
+        NDArray paddedBiases = biases.concat(zeroBiases, 0);
+        // A result belongs to its first operand's manager, here the parameters' (as long-lived as the model): these two
+        // go with the input's, or every forward pass would leave them behind (a training run grew by ~1.5 MB a step).
+        paddedWeights.attach(manager);
+        paddedBiases.attach(manager);
+        NDArray output = Conv2d.conv2d(input, paddedWeights, paddedBiases, getStride(), getPadding(), getDilation(), getGroups())
+                .singletonOrThrow();
         return new NDList(output.get(":, :" + filters));
     }
 }

@@ -14,6 +14,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,6 +25,25 @@ import org.junit.jupiter.params.provider.CsvSource;
  * narrow autoencoder it was NaN in a few percent of fresh models.)
  */
 class BlockPaddedConv2dTest {
+
+    /** A forward pass leaves nothing in the parameters' manager: what it makes goes with its input's manager. */
+    @Test
+    void aForwardPassLeavesNothingBehindInTheModelsManager() {
+        Engine engine = PyTorchEngines.pytorch();
+        Shape inputShape = new Shape(2, 8, 16, 16);
+        try (NDManager model = engine.newBaseManager()) {
+            Conv2d conv = ConvBlocks.conv(3, 5, 1);
+            conv.initialize(model, DataType.FLOAT32, inputShape);
+            int arrays = model.getManagedArrays().size();
+            for (int step = 0; step < 3; step++) {
+                try (NDManager scope = model.newSubManager()) {
+                    NDArray input = scope.randomNormal(inputShape);
+                    conv.forward(new ParameterStore(scope, false), new NDList(input), true);
+                }
+            }
+            assertEquals(arrays, model.getManagedArrays().size(), "arrays held by the model's manager after three forward passes");
+        }
+    }
 
     /** The decoders' RGB layer; a narrow decoder's 8-filter layer; a layer that is whole blocks (passed straight on). */
     @ParameterizedTest
