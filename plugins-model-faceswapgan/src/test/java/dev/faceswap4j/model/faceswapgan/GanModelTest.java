@@ -21,7 +21,6 @@ import dev.faceswap4j.core.train.Augmentation;
 import dev.faceswap4j.core.train.FaceAugmenter;
 import dev.faceswap4j.djl.ConvBlocks.Upscale;
 import dev.faceswap4j.djl.PyTorchEngines;
-import dev.faceswap4j.djl.TensorMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,9 +54,6 @@ class GanModelTest {
             NDArray y = attention.forward(new ai.djl.training.ParameterStore(manager, false), new ai.djl.ndarray.NDList(x), false)
                     .singletonOrThrow();
             assertEquals(0f, x.sub(y).abs().max().getFloat(), 0f, "γ = 0 at the start");
-            // The convolution after the block gets an NCHW array: a channels-last one takes libtorch's CPU path whose
-            // backward pass returned garbage now and then (a non-finite generator update every few hundred iterations).
-            assertTrue(TensorMemory.isRowMajor(y), "the block's output is laid out NCHW, not as a channels-last view");
         }
     }
 
